@@ -1,0 +1,116 @@
+"""Session-wide test set-up: Qt offscreen, isolated app folders, database URLs.
+
+Fixtures (see tests/pg_server.py for the server itself):
+
+- ``pg_server`` (session): the throwaway PostgreSQL server (``PostgresServer``). Skipped, loudly,
+  when no PostgreSQL server binaries are installed (set MOTCUA_REQUIRE_PG=1 to fail instead).
+- ``pg_url``: a fresh, empty PostgreSQL database for this test, dropped afterwards.
+- ``sqlite_url``: ``sqlite:///<tmp_path>/test.sqlite3``, a file database for this test.
+- ``db_url``: runs the test twice, ids "sqlite" and "postgresql", with one URL or the other.
+
+Tests that use ``pg_server`` (directly or through ``pg_url``/``db_url``) get the ``postgres``
+marker automatically, so ``pytest -m "not postgres"`` runs without PostgreSQL.
+
+Every test gets its own MOTCUA_CONFIG_DIR and MOTCUA_DATA_DIR (under tmp_path), so nothing
+reads or writes the real user folders. Area-specific fixtures go in tests/<area>/conftest.py.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_TESTS_DIR = str(Path(__file__).resolve().parent)
+if _TESTS_DIR not in sys.path:
+    sys.path.insert(0, _TESTS_DIR)
+
+from pg_server import PostgresServer, PostgresServerError, find_pg_bindir  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Until the per-test fixture below takes over (collection, session fixtures), point the app's
+# folders at a throwaway place too.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="motcua-test-home-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+os.environ["MOTCUA_CONFIG_DIR"] = str(_SESSION_HOME / "config")
+os.environ["MOTCUA_DATA_DIR"] = str(_SESSION_HOME / "data")
+
+_pg_problem: list[str] = []  # why the PostgreSQL tests were skipped, if they were
+
+
+@pytest.fixture(autouse=True)
+def _isolated_app_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTCUA_CONFIG_DIR", str(tmp_path / "app-config"))
+    monkeypatch.setenv("MOTCUA_DATA_DIR", str(tmp_path / "app-data"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PostgresServer]:
+    if find_pg_bindir() is None:
+        reason = (
+            "PostgreSQL server binaries (initdb, pg_ctl) not found: ALL PostgreSQL tests are "
+            "SKIPPED. Install them (scripts/setup, or apt-get install postgresql) or set "
+            "MOTCUA_PG_BINDIR."
+        )
+        if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
+            pytest.fail(reason + " (MOTCUA_REQUIRE_PG=1)", pytrace=False)
+        if not _pg_problem:
+            _pg_problem.append(reason)
+        pytest.skip(reason)
+    server = PostgresServer()
+    try:
+        server.start()
+    except PostgresServerError:
+        server.stop()
+        raise
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> Iterator[str]:
+    if not pg_server.running:  # a fault test stopped it and did not start it again
+        pg_server.start()
+    name = pg_server.create_database()
+    try:
+        yield pg_server.url(name)
+    finally:
+        if pg_server.running:
+            pg_server.drop_database(name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture(
+    params=[
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(request: pytest.FixtureRequest) -> str:
+    fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
+    return str(request.getfixturevalue(fixture))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.postgres)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    for reason in _pg_problem:
+        terminalreporter.write_sep("!", "WARNING: PostgreSQL tests were skipped", yellow=True)
+        terminalreporter.write_line(reason, yellow=True, bold=True)
