@@ -36,7 +36,11 @@ def is_sqlite(url: str) -> bool:
 def sqlite_path(url: str) -> Path | None:
     """The file of an SQLite URL, None for in-memory or other databases."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
         return None
     return Path(parsed.database)
 

@@ -34,7 +34,9 @@ def test_missing_file_and_folder_give_defaults(tmp_path):
 
 def test_file_values_are_read_and_typed(tmp_path):
     dirs = _dirs(tmp_path)
-    _write(dirs, """
+    _write(
+        dirs,
+        """
 [database]
 url = "postgresql+psycopg://motcua@10.0.0.5/motcua"
 [security]
@@ -44,7 +46,8 @@ office_hours = [["07:30", "11:30"], ["13:00", "16:30"]]
 extra_working_days = ["2026-01-10"]
 [printing]
 paper_size = "A4"
-""")
+""",
+    )
     settings = load_settings(dirs, environ={})
     assert settings.database.url.startswith("postgresql+psycopg://")
     assert settings.security.lockout_minutes == 30
@@ -69,7 +72,7 @@ def test_environment_overrides_the_file(tmp_path):
         ('[security]\nlockout_minutes = "mười"\n', "security.lockout_minutes", "số nguyên"),
         ('[printing]\npaper_size = "A3"\n', "printing.paper_size", "A5, A4"),
         ("[security]\nmin_password_length = 4\n", "security.min_password_length", "tối thiểu 8"),
-        ('[security]\nfoo = 1\n', "security.foo", "không có mục này"),
+        ("[security]\nfoo = 1\n", "security.foo", "không có mục này"),
         ('[databse]\nurl = ""\n', "databse", "không có nhóm này"),
         ('[calendar]\noffice_hours = [["07:00"]]\n', "calendar.office_hours", "đúng 2 mốc"),
         ("[database\nurl = 1\n", "(cú pháp TOML)", ""),
@@ -87,7 +90,7 @@ def test_bad_file_names_file_key_and_problem(tmp_path, text, key, fragment):
 
 
 def test_bad_environment_value_is_named(tmp_path):
-    with pytest.raises(SettingsError, match="biến môi trường.*station.counter"):
+    with pytest.raises(SettingsError, match=r"biến môi trường.*station\.counter"):
         load_settings(_dirs(tmp_path), environ={"MOTCUA_STATION__COUNTER": "hai"})
 
 
@@ -103,7 +106,8 @@ def test_saved_settings_read_back_equal(tmp_path):
     dirs = _dirs(tmp_path)
     original = parse_settings(
         {"station": {"name": 'Quầy "một"', "counter": 2}, "backup": {"folder": "E:\\saoluu"}},
-        "test", environ={},
+        "test",
+        environ={},
     )
     save_settings(original, dirs)
     assert load_settings(dirs, environ={}) == original

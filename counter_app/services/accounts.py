@@ -27,6 +27,7 @@ _HASHER = PasswordHasher()
 # Verified against when the username is unknown, so timing does not reveal which names exist.
 _DUMMY_HASH = _HASHER.hash("mot-cua-counter-dummy-password")
 
+WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
@@ -164,55 +165,66 @@ class AccountService:
         )
         session.add(user)
         session.flush()
-        audit.record(session, actor, now, "user.create", "user", user.id, username=username,
-                     role=role.value)
+        audit.record(
+            session, actor, now, "user.create", "user", user.id, username=username, role=role.value
+        )
         return user
 
     def sign_in(self, username: str, password: str) -> Principal:
         """Check a username and password; count failures and lock the account after too many."""
         username = username.strip().lower()
-        now = self.clock()
         with self.db.write() as session:
-            user = session.scalar(select(User).where(User.username == username))
-            if user is None:
-                _verify(_DUMMY_HASH, password)
-                self._audit_failure(session, username, now, "unknown-user")
-                raise SignInError("Tên đăng nhập hoặc mật khẩu không đúng.")
-            if not user.active:
-                self._audit_failure(session, username, now, "inactive", user.id)
-                raise SignInError("Tài khoản này đã bị khóa bởi quản trị. Hãy liên hệ quản trị.")
-            if user.locked_until is not None and user.locked_until > now:
-                self._audit_failure(session, username, now, "locked", user.id)
-                until = user.locked_until.strftime("%H:%M ngày %d/%m/%Y")
-                raise SignInError(
-                    f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần, thử lại sau {until}."
-                )
-            if not _verify(user.password_hash, password):
-                user.failed_logins += 1
-                reason = "wrong-password"
-                if user.failed_logins >= self.security.max_failed_logins:
-                    user.locked_until = now + timedelta(minutes=self.security.lockout_minutes)
-                    user.failed_logins = 0
-                    reason = "locked-now"
-                    log.warning("account %s locked after repeated failures", username)
-                self._audit_failure(session, username, now, reason, user.id)
-                if reason == "locked-now":
-                    raise SignInError(
-                        "Nhập sai mật khẩu quá số lần cho phép: tài khoản tạm khóa "
-                        f"{self.security.lockout_minutes} phút."
-                    )
-                raise SignInError("Tên đăng nhập hoặc mật khẩu không đúng.")
-            if _HASHER.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
+            # Failures are committed too (count, lock, audit line), so the outcome is returned
+            # from the transaction and raised only after it.
+            outcome = self._attempt(session, username, password, self.clock())
+        if isinstance(outcome, str):
+            raise SignInError(outcome)
+        return outcome
+
+    def _attempt(
+        self, session: Session, username: str, password: str, now: datetime
+    ) -> Principal | str:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            _verify(_DUMMY_HASH, password)
+            self._audit_failure(session, username, now, "unknown-user")
+            return WRONG_CREDENTIALS
+        if not user.active:
+            self._audit_failure(session, username, now, "inactive", user.id)
+            return "Tài khoản này đã bị khóa bởi quản trị. Hãy liên hệ quản trị."
+        if user.locked_until is not None and user.locked_until > now:
+            self._audit_failure(session, username, now, "locked", user.id)
+            until = user.locked_until.strftime("%H:%M ngày %d/%m/%Y")
+            return f"Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần, thử lại sau {until}."
+        if not _verify(user.password_hash, password):
+            user.failed_logins += 1
+            if user.failed_logins < self.security.max_failed_logins:
+                self._audit_failure(session, username, now, "wrong-password", user.id)
+                return WRONG_CREDENTIALS
+            user.locked_until = now + timedelta(minutes=self.security.lockout_minutes)
             user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            principal = _principal(user, self.station)
-            audit.record(session, principal, now, "auth.sign_in", "user", user.id)
-            return principal
+            log.warning("account %s locked after repeated failures", username)
+            self._audit_failure(session, username, now, "locked-now", user.id)
+            return (
+                "Nhập sai mật khẩu quá số lần cho phép: tài khoản tạm khóa "
+                f"{self.security.lockout_minutes} phút."
+            )
+        if _HASHER.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        principal = _principal(user, self.station)
+        audit.record(session, principal, now, "auth.sign_in", "user", user.id)
+        return principal
 
     def _audit_failure(
-        self, session: Session, username: str, now: datetime, reason: str, user_id: int | None = None
+        self,
+        session: Session,
+        username: str,
+        now: datetime,
+        reason: str,
+        user_id: int | None = None,
     ) -> None:
         who = Principal(user_id, username[:50], "", Role.CLERK, self.station)
         audit.record(session, who, now, "auth.sign_in_failed", "user", user_id or "", reason=reason)
@@ -220,8 +232,9 @@ class AccountService:
     def sign_out(self, principal: Principal) -> None:
         """Record that the account signed out (or the session was locked)."""
         with self.db.write() as session:
-            audit.record(session, principal, self.clock(), "auth.sign_out", "user",
-                         principal.user_id or "")
+            audit.record(
+                session, principal, self.clock(), "auth.sign_out", "user", principal.user_id or ""
+            )
 
     def must_change_password(self, principal: Principal) -> bool:
         """True when the account has to choose a new password before working."""

@@ -33,7 +33,9 @@ def _wards_by_province() -> dict[str, tuple[AdminUnit, ...]]:
     for ward in Ward.iter_all():
         unit = AdminUnit(f"{int(ward.code):05d}", ward.name)
         grouped.setdefault(f"{int(ward.province_code):02d}", []).append(unit)
-    return {code: tuple(sorted(units, key=lambda u: fold(u.name))) for code, units in grouped.items()}
+    return {
+        code: tuple(sorted(units, key=lambda u: fold(u.name))) for code, units in grouped.items()
+    }
 
 
 def communes(province_code: str) -> tuple[AdminUnit, ...]:

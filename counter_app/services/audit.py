@@ -40,8 +40,14 @@ def record(
         )
     )
     # Ids only: personal data never goes to the log files.
-    log.info("audit %s by %s at %s on %s:%s", action, principal.username, principal.station,
-             entity_type, entity_id)
+    log.info(
+        "audit %s by %s at %s on %s:%s",
+        action,
+        principal.username,
+        principal.station,
+        entity_type,
+        entity_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,14 @@ def recent(db: Database, limit: int = 200, action: str | None = None) -> list[Au
         if action:
             query = query.where(AuditEntry.action == action)
         return [
-            AuditLine(e.at, e.username, e.station, e.action, e.entity_type, e.entity_id,
-                      dict(e.details or {}))
+            AuditLine(
+                e.at,
+                e.username,
+                e.station,
+                e.action,
+                e.entity_type,
+                e.entity_id,
+                dict(e.details or {}),
+            )
             for e in session.scalars(query)
         ]

@@ -57,7 +57,7 @@ def _pg_args(url: str) -> tuple[list[str], dict[str, str]]:
     env = dict(os.environ)
     if parsed.password:
         env["PGPASSWORD"] = parsed.password
-    return args + ["-d", parsed.database or "postgres"], env
+    return [*args, "-d", parsed.database or "postgres"], env
 
 
 class BackupService:
@@ -92,7 +92,11 @@ class BackupService:
         args, env = _pg_args(self.db.url)
         result = subprocess.run(
             [tool, "--format=custom", "--no-owner", "-f", str(partial), *args],
-            env=env, capture_output=True, text=True, timeout=3600, check=False,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            check=False,
         )
         if result.returncode != 0:
             partial.unlink(missing_ok=True)
@@ -166,17 +170,29 @@ class BackupService:
         tool = find_pg_tool("pg_restore")
         if tool is None:
             raise ServiceError("Không tìm thấy công cụ pg_restore: hãy cài gói PostgreSQL client.")
-        listing = subprocess.run([tool, "--list", str(source)], capture_output=True, text=True,
-                                 timeout=600, check=False)
+        listing = subprocess.run(
+            [tool, "--list", str(source)], capture_output=True, text=True, timeout=600, check=False
+        )
         if listing.returncode != 0 or "alembic_version" not in listing.stdout:
             raise ValidationError("Tệp này không phải bản sao lưu PostgreSQL của phần mềm Một Cửa.")
         safety = self.backup_now(prefix="truoc-khoi-phuc")
         self.db.dispose()
         args, env = _pg_args(self.db.url)
         result = subprocess.run(
-            [tool, "--clean", "--if-exists", "--no-owner", "--single-transaction", *args,
-             str(source)],
-            env=env, capture_output=True, text=True, timeout=3600, check=False,
+            [
+                tool,
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *args,
+                str(source),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            check=False,
         )
         if result.returncode != 0:
             log.error("pg_restore failed: %s", result.stderr.strip())
@@ -193,10 +209,12 @@ class BackupService:
         if revision != head_revision():
             problems.append(f"Cấu trúc dữ liệu ở phiên bản {revision}, cần {head_revision()}.")
         with self.db.read() as session:
-            orphans = session.execute(text(
-                "SELECT count(*) FROM procedure_paper p LEFT JOIN procedure r "
-                "ON r.id = p.procedure_id WHERE r.id IS NULL"
-            )).scalar_one()
+            orphans = session.execute(
+                text(
+                    "SELECT count(*) FROM procedure_paper p LEFT JOIN procedure r "
+                    "ON r.id = p.procedure_id WHERE r.id IS NULL"
+                )
+            ).scalar_one()
             if orphans:
                 problems.append(f"{orphans} giấy tờ không thuộc thủ tục nào.")
             offices = session.execute(text("SELECT count(*) FROM office")).scalar_one()

@@ -26,7 +26,10 @@ def describe_db_error(exc: BaseException) -> str:
     if "readonly" in text or "read-only" in text or "permission denied" in text:
         return "Không có quyền ghi vào tệp cơ sở dữ liệu. Hãy kiểm tra quyền của thư mục dữ liệu."
     if "unable to open database file" in text:
-        return "Không mở được tệp cơ sở dữ liệu: thư mục dữ liệu không tồn tại hoặc không truy cập được."
+        return (
+            "Không mở được tệp cơ sở dữ liệu: thư mục dữ liệu không tồn tại "
+            "hoặc không truy cập được."
+        )
     if "password authentication failed" in text or "authentication failed" in text:
         return "Máy chủ cơ sở dữ liệu từ chối tên người dùng hoặc mật khẩu trong cấu hình."
     if (

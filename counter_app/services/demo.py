@@ -45,7 +45,10 @@ DEMO_ACCOUNTS = (
 
 
 def ensure_demo_office(
-    db: Database, office: OfficeService, catalog: CatalogService, security: SecuritySettings,
+    db: Database,
+    office: OfficeService,
+    catalog: CatalogService,
+    security: SecuritySettings,
     station: str,
 ) -> tuple[DemoAccount, ...]:
     """Set up the demo office once (office, counters, accounts, catalogue); idempotent."""

@@ -159,8 +159,16 @@ class OfficeService:
                 office.counters.append(Counter(number=number, name=normalize(name), active=True))
             session.add(office)
             session.flush()
-            audit.record(session, system, now, "office.setup", "office", office.id,
-                         agency_code=office.agency_code, counters=setup.counter_count)
+            audit.record(
+                session,
+                system,
+                now,
+                "office.setup",
+                "office",
+                office.id,
+                agency_code=office.agency_code,
+                counters=setup.counter_count,
+            )
             user = accounts._add_user(
                 session, system, admin.username, admin.full_name, Role.ADMIN, admin.password, False
             )
@@ -183,7 +191,8 @@ class OfficeService:
                     office.counters.append(
                         Counter(number=number, name=f"Quầy số {number}", active=True)
                     )
-            audit.record(session, actor, self.clock(), "office.counters", "office", office.id,
-                         count=count)
+            audit.record(
+                session, actor, self.clock(), "office.counters", "office", office.id, count=count
+            )
             session.flush()
             return _info(office)
