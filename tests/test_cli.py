@@ -16,13 +16,33 @@ def run(tmp_path: Path, *args: str, stdin: str = "") -> subprocess.CompletedProc
     env["MOTCUA_DATA_DIR"] = str(tmp_path / "data")
     return subprocess.run(
         [sys.executable, "-m", "counter_app", *args],
-        input=stdin, capture_output=True, text=True, timeout=120, env=env, check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
     )
 
 
-INIT = ["admin", "init", "--office-name", "Trung tâm Phục vụ hành chính công xã Mường Tè",
-        "--agency-code", "000.00.20.H12", "--province", "01", "--commune", "00004",
-        "--counters", "2", "--admin-user", "quantri", "--admin-name", "Lò Văn Páo"]
+INIT = [
+    "admin",
+    "init",
+    "--office-name",
+    "Trung tâm Phục vụ hành chính công xã Mường Tè",
+    "--agency-code",
+    "000.00.20.H12",
+    "--province",
+    "01",
+    "--commune",
+    "00004",
+    "--counters",
+    "2",
+    "--admin-user",
+    "quantri",
+    "--admin-name",
+    "Lò Văn Páo",
+]
 
 
 @pytest.fixture
@@ -56,11 +76,33 @@ def test_init_with_bad_agency_code_reports_it(tmp_path):
 
 
 def test_create_user_needs_an_admin_password(initialised):
-    bad = run(initialised, "admin", "create-user", "canbo1", "--full-name", "Lê Hồng",
-              "--role", "clerk", "--as", "quantri", stdin="sai-mat-khau\ncanbo12345\n")
+    bad = run(
+        initialised,
+        "admin",
+        "create-user",
+        "canbo1",
+        "--full-name",
+        "Lê Hồng",
+        "--role",
+        "clerk",
+        "--as",
+        "quantri",
+        stdin="sai-mat-khau\ncanbo12345\n",
+    )
     assert bad.returncode == 1 and "không đúng" in bad.stderr
-    good = run(initialised, "admin", "create-user", "canbo1", "--full-name", "Lê Hồng",
-               "--role", "clerk", "--as", "quantri", stdin="matkhau123\ncanbo12345\n")
+    good = run(
+        initialised,
+        "admin",
+        "create-user",
+        "canbo1",
+        "--full-name",
+        "Lê Hồng",
+        "--role",
+        "clerk",
+        "--as",
+        "quantri",
+        stdin="matkhau123\ncanbo12345\n",
+    )
     assert good.returncode == 0, good.stderr
     assert "canbo1" in good.stdout and "Công chức một cửa" in good.stdout
 
@@ -87,8 +129,9 @@ def test_import_catalog_reports_bad_rows_by_line(initialised, tmp_path):
         "1.000002,,Hộ tịch,abc,Miễn,Tờ khai (1 bản chính),,\n",
         encoding="utf-8",
     )
-    result = run(initialised, "admin", "import-catalog", str(bad), "--as", "quantri",
-                 stdin="matkhau123\n")
+    result = run(
+        initialised, "admin", "import-catalog", str(bad), "--as", "quantri", stdin="matkhau123\n"
+    )
     assert result.returncode == 1
     assert "Dòng 3" in result.stderr
 
