@@ -29,7 +29,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="mở văn phòng mẫu trên cơ sở dữ liệu riêng (tài khoản mẫu in ra màn hình)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
@@ -49,7 +50,9 @@ def _build_parser() -> argparse.ArgumentParser:
     init.add_argument("--phone", default="", help="số điện thoại")
     init.add_argument("--admin-user", required=True, help="tên đăng nhập quản trị")
     init.add_argument("--admin-name", required=True, help="họ tên quản trị")
-    init.add_argument("--no-catalog", action="store_true", help="không nạp danh mục thủ tục kèm theo")
+    init.add_argument(
+        "--no-catalog", action="store_true", help="không nạp danh mục thủ tục kèm theo"
+    )
     admin.add_parser("migrate", help="nâng cấp cấu trúc cơ sở dữ liệu (có sao lưu trước)")
     user = admin.add_parser("create-user", help="tạo tài khoản (cần quản trị đăng nhập)")
     user.add_argument("username")
@@ -97,8 +100,15 @@ def _cmd_init(ctx: AppContext, args: argparse.Namespace) -> str:
 
     if ctx.office.get() is not None:
         raise CommandError("Cơ quan đã được thiết lập trên cơ sở dữ liệu này.")
-    setup = OfficeSetup(args.office_name, args.agency_code, args.province, args.commune,
-                        args.counters, args.address, args.phone)
+    setup = OfficeSetup(
+        args.office_name,
+        args.agency_code,
+        args.province,
+        args.commune,
+        args.counters,
+        args.address,
+        args.phone,
+    )
     admin = AdminSetup(args.admin_user, args.admin_name, _new_password())
     ctx.office.set_up(setup, admin, ctx.settings.security, ctx.station)
     lines = [f"Đã thiết lập: {setup.name} — tài khoản quản trị '{admin.username}'."]
@@ -118,15 +128,16 @@ def _sign_in_admin(ctx: AppContext, username: str):  # type: ignore[no-untyped-d
 
 def _cmd_create_user(ctx: AppContext, args: argparse.Namespace) -> str:
     actor = _sign_in_admin(ctx, args.actor)
-    info = ctx.accounts.create_user(actor, args.username, args.full_name, args.role,
-                                    _new_password(), args.must_change)
+    info = ctx.accounts.create_user(
+        actor, args.username, args.full_name, args.role, _new_password(), args.must_change
+    )
     return f"Đã tạo tài khoản '{info.username}' ({info.role.label})."
 
 
 def _cmd_import_catalog(ctx: AppContext, args: argparse.Namespace) -> str:
     actor = _sign_in_admin(ctx, args.actor)
     result = ctx.catalog.import_file(actor, args.file)
-    return (f"Đã nhập {result.total} thủ tục: {result.added} mới, {result.updated} cập nhật.")
+    return f"Đã nhập {result.total} thủ tục: {result.added} mới, {result.updated} cập nhật."
 
 
 def _cmd_backup(ctx: AppContext, args: argparse.Namespace) -> str:
@@ -238,8 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         from counter_app.ui.clerk_app import run_clerk
 
-        return run_clerk(dirs, settings, demo=args.demo,
-                         on_ready=_print_demo_accounts if args.demo else None)
+        return run_clerk(
+            dirs, settings, demo=args.demo, on_ready=_print_demo_accounts if args.demo else None
+        )
     except (SettingsError, StartupError, ServiceError, CommandError) as exc:
         log.error("%s failed: %s", args.command or "clerk", exc)
         print(f"Lỗi: {exc}", file=sys.stderr)

@@ -142,7 +142,9 @@ def _convert(value: Any, hint: Any, source: str, key: str) -> Any:
     if hint is str:
         if isinstance(value, str):
             return value
-        raise SettingsError(source, key, f"cần một chuỗi ký tự trong ngoặc kép, nhận được {value!r}")
+        raise SettingsError(
+            source, key, f"cần một chuỗi ký tự trong ngoặc kép, nhận được {value!r}"
+        )
     if origin is tuple:
         if isinstance(value, str):
             value = [part.strip() for part in value.split(",") if part.strip()]
@@ -175,7 +177,9 @@ def _build_section(cls: type, data: Mapping[str, Any], section: str, source: str
     for key in data:
         if key not in names:
             known = ", ".join(sorted(names))
-            raise SettingsError(source, f"{section}.{key}", f"không có mục này (các mục hợp lệ: {known})")
+            raise SettingsError(
+                source, f"{section}.{key}", f"không có mục này (các mục hợp lệ: {known})"
+            )
     values: dict[str, Any] = {}
     for name, raw in data.items():
         full = f"{section}.{name}"
@@ -186,9 +190,13 @@ def _build_section(cls: type, data: Mapping[str, Any], section: str, source: str
             value = _convert(raw, hint, source, full)
         if full in _CHOICES and value not in _CHOICES[full]:
             allowed = ", ".join(_CHOICES[full])
-            raise SettingsError(source, full, f"giá trị {value!r} không hợp lệ (chọn một trong: {allowed})")
+            raise SettingsError(
+                source, full, f"giá trị {value!r} không hợp lệ (chọn một trong: {allowed})"
+            )
         if full in _MINIMUM and value < _MINIMUM[full]:
-            raise SettingsError(source, full, f"giá trị {value} nhỏ hơn mức tối thiểu {_MINIMUM[full]}")
+            raise SettingsError(
+                source, full, f"giá trị {value} nhỏ hơn mức tối thiểu {_MINIMUM[full]}"
+            )
         values[name] = value
     return cls(**values)
 
@@ -230,7 +238,9 @@ def parse_settings(
     return Settings(**built)
 
 
-def load_settings(dirs: AppDirs | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+def load_settings(
+    dirs: AppDirs | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
     """Read the settings file (absent file: defaults) and apply environment overrides."""
     dirs = dirs or app_dirs(None if environ is None else dict(environ))
     path = dirs.config_file

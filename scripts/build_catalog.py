@@ -22,10 +22,10 @@ import io
 import sys
 from pathlib import Path
 
-from counter_app.domain.catalog import (
+from counter_app.domain.catalog import CatalogFormatError
+from counter_app.domain.catalog_files import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
-    CatalogFormatError,
     read_catalog_csv,
     write_catalog_json,
 )

@@ -7,35 +7,35 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from counter_app.clock import Clock, vietnam_now
-from counter_app.domain.catalog import (
-    CatalogFormatError,
-    PaperSpec,
-    ProcedureSpec,
-    read_catalog_csv,
-    read_catalog_json,
-    spec_problems,
-)
+from counter_app.domain.catalog import CatalogFormatError, ProcedureSpec, spec_problems
+from counter_app.domain.catalog_files import read_catalog_csv, read_catalog_json
 from counter_app.domain.roles import Role
 from counter_app.domain.text import fold, normalize
 from counter_app.paths import resource_path
 from counter_app.services import audit
-from counter_app.services.errors import NotFound, ServiceError, ValidationError
+from counter_app.services.catalog_queries import (
+    CatalogQueries,
+    ProcedureDetail,
+    ProcedureSummary,
+    spec_of,
+)
+from counter_app.services.errors import ServiceError, ValidationError
 from counter_app.services.principal import Principal, require_role
 from db.engine import Database
 from db.models import Procedure, ProcedurePaper
 
+__all__ = ["CatalogService", "ImportResult", "ProcedureDetail", "ProcedureSummary"]
+
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_SEARCH_RESULTS = 500
 
 
 @dataclass(frozen=True)
@@ -47,40 +47,6 @@ class ImportResult:
     unchanged: int
     deactivated: int
     total: int  # procedures in the imported file
-
-
-@dataclass(frozen=True)
-class ProcedureSummary:
-    """A procedure as listed in search results."""
-
-    code: str
-    name: str
-    field: str
-    processing_days: Decimal
-    processing_text: str
-    fee_amount: int | None
-    fee_text: str
-    boundary_free: bool
-    active: bool
-
-
-@dataclass(frozen=True)
-class ProcedureDetail:
-    """A procedure with its papers, source and note, detached from the database."""
-
-    code: str
-    name: str
-    field: str
-    processing_days: Decimal
-    processing_text: str
-    fee_amount: int | None
-    fee_text: str
-    boundary_free: bool
-    active: bool
-    papers: tuple[PaperSpec, ...]
-    source: str
-    note: str
-    updated_at: datetime
 
 
 def _clean(spec: ProcedureSpec) -> ProcedureSpec:
@@ -96,25 +62,6 @@ def _clean(spec: ProcedureSpec) -> ProcedureSpec:
         papers=papers,
         source=normalize(spec.source),
         note=normalize(spec.note),
-    )
-
-
-def _spec_of(row: Procedure) -> ProcedureSpec:
-    papers = tuple(
-        PaperSpec(p.name, p.originals, p.copies, p.required, p.present_only) for p in row.papers
-    )
-    return ProcedureSpec(
-        code=row.code,
-        name=row.name,
-        field=row.field,
-        processing_days=row.processing_days,
-        processing_text=row.processing_text,
-        fee_amount=row.fee_amount,
-        fee_text=row.fee_text,
-        boundary_free=row.boundary_free,
-        papers=papers,
-        source=row.source,
-        note=row.note,
     )
 
 
@@ -136,20 +83,6 @@ def _store(row: Procedure, spec: ProcedureSpec, now: datetime) -> None:
         )
         for i, p in enumerate(spec.papers, start=1)
     ]
-
-
-def _summary(row: Procedure) -> ProcedureSummary:
-    return ProcedureSummary(
-        row.code,
-        row.name,
-        row.field,
-        row.processing_days,
-        row.processing_text,
-        row.fee_amount,
-        row.fee_text,
-        row.boundary_free,
-        row.active,
-    )
 
 
 def _read_text(path: Path) -> str:
@@ -181,11 +114,11 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
-class CatalogService:
+class CatalogService(CatalogQueries):
     """Import, search and look up the procedures the counter receives."""
 
     def __init__(self, db: Database, clock: Clock = vietnam_now) -> None:
-        self._db = db
+        super().__init__(db)
         self._clock = clock
 
     def import_specs(
@@ -251,7 +184,7 @@ class CatalogService:
                     _store(row, spec, now)
                     session.add(row)
                     added += 1
-                elif row.active and _spec_of(row) == spec:
+                elif row.active and spec_of(row) == spec:
                     unchanged += 1
                 else:
                     _store(row, spec, now)
@@ -299,70 +232,3 @@ class CatalogService:
     def load_shipped(self, principal: Principal) -> ImportResult:
         """Import the catalogue shipped with the app (resources/catalog/procedures.json)."""
         return self.import_file(principal, resource_path("catalog", "procedures.json"))
-
-    def search(
-        self, query: str, field: str | None = None, limit: int = 50
-    ) -> list[ProcedureSummary]:
-        """Active procedures whose name, field or code contains every word of query, accents
-        and case ignored; names containing the whole phrase first, then shorter names."""
-        words = fold(query).split()
-        stmt = select(Procedure).where(Procedure.active)
-        if field:
-            stmt = stmt.where(Procedure.field_folded == fold(field))
-        for word in words:
-            stmt = stmt.where(
-                or_(
-                    Procedure.name_folded.contains(word, autoescape=True),
-                    Procedure.field_folded.contains(word, autoescape=True),
-                    func.lower(Procedure.code).contains(word, autoescape=True),
-                )
-            )
-        phrase = " ".join(words)
-        stmt = stmt.order_by(
-            case((Procedure.name_folded.contains(phrase, autoescape=True), 0), else_=1),
-            func.length(Procedure.name),
-            Procedure.name_folded,
-        ).limit(max(0, min(limit, MAX_SEARCH_RESULTS)))
-        with self._db.read() as session:
-            return [_summary(row) for row in session.scalars(stmt)]
-
-    def get(self, code: str) -> ProcedureDetail:
-        """The procedure with this code (active or not), with its papers; NotFound otherwise."""
-        wanted = normalize(code).upper()
-        stmt = (
-            select(Procedure)
-            .where(Procedure.code == wanted)
-            .options(selectinload(Procedure.papers))
-        )
-        with self._db.read() as session:
-            row = session.scalars(stmt).one_or_none()
-            if row is None:
-                raise NotFound(f"Không có thủ tục mã “{wanted}” trong danh mục.")
-            spec = _spec_of(row)
-            return ProcedureDetail(
-                **dataclasses.asdict(_summary(row)),
-                papers=spec.papers,
-                source=row.source,
-                note=row.note,
-                updated_at=row.updated_at,
-            )
-
-    def fields(self) -> list[str]:
-        """The fields (lĩnh vực) of active procedures, in alphabetical order ignoring accents."""
-        stmt = (
-            select(Procedure.field_folded, Procedure.field)
-            .where(Procedure.active)
-            .distinct()
-            .order_by(Procedure.field_folded, Procedure.field)
-        )
-        with self._db.read() as session:
-            names = [name for _folded, name in session.execute(stmt)]
-        return list(dict.fromkeys(names))
-
-    def count(self, include_inactive: bool = False) -> int:
-        """How many procedures the catalogue holds (active ones unless asked otherwise)."""
-        stmt = select(func.count(Procedure.id))
-        if not include_inactive:
-            stmt = stmt.where(Procedure.active)
-        with self._db.read() as session:
-            return int(session.scalar(stmt) or 0)

@@ -16,8 +16,17 @@ def test_fresh_database_gets_every_table(db_url):
     result = migrate(db)
     assert result.from_revision is None and result.to_revision == head_revision()
     tables = set(inspect(db.engine).get_table_names())
-    assert {"office", "counter", "app_user", "audit_entry", "procedure", "procedure_paper",
-            "sequence_counter", "app_meta", "alembic_version"} <= tables
+    assert {
+        "office",
+        "counter",
+        "app_user",
+        "audit_entry",
+        "procedure",
+        "procedure_paper",
+        "sequence_counter",
+        "app_meta",
+        "alembic_version",
+    } <= tables
     assert migrate(db).backup is None  # already current: nothing to do
     db.dispose()
 

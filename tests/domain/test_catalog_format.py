@@ -16,6 +16,8 @@ from counter_app.domain.catalog import (
     fee_amount_from_text,
     parse_paper,
     parse_processing_time,
+)
+from counter_app.domain.catalog_files import (
     read_catalog_csv,
     read_catalog_json,
     write_catalog_json,

@@ -18,14 +18,16 @@ from db.migrate import migrate
 
 def _put(db: Database, key: str, value: str) -> None:
     with db.write() as session:
-        session.execute(text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"),
-                        {"k": key, "v": value})
+        session.execute(
+            text("INSERT INTO app_meta (key, value) VALUES (:k, :v)"), {"k": key, "v": value}
+        )
 
 
 def _get(db: Database, key: str) -> str | None:
     with db.read() as session:
-        return session.execute(text("SELECT value FROM app_meta WHERE key = :k"),
-                               {"k": key}).scalar()
+        return session.execute(
+            text("SELECT value FROM app_meta WHERE key = :k"), {"k": key}
+        ).scalar()
 
 
 def test_backup_then_restore_brings_the_data_back(db_url, tmp_path):

@@ -57,8 +57,9 @@ def test_set_up_creates_office_counters_and_admin(office, migrated_db):
 
 
 def test_bad_setup_reports_every_problem_and_writes_nothing(office, migrated_db):
-    bad = OfficeSetup(name=" ", agency_code="H56 06", province_code="01", commune_code="99999",
-                      counter_count=0)
+    bad = OfficeSetup(
+        name=" ", agency_code="H56 06", province_code="01", commune_code="99999", counter_count=0
+    )
     with pytest.raises(ValidationError) as caught:
         office.set_up(bad, ADMIN, SECURITY, "MAY-1")
     text = "\n".join(caught.value.problems)
