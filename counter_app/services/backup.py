@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from counter_app.clock import Clock, vietnam_now
+from counter_app.clock import VN_TZ, Clock, vietnam_now
 from counter_app.services.errors import ServiceError, ValidationError
 from db.engine import Database
 from db.migrate import current_revision, head_revision, known_revisions
@@ -225,7 +225,12 @@ class BackupService:
     def last_backup_at(self) -> datetime | None:
         """When the newest backup in the folder was written."""
         backups = self.list_backups()
-        return datetime.fromtimestamp(backups[0].stat().st_mtime) if backups else None
+        return file_time(backups[0]) if backups else None
+
+
+def file_time(path: Path) -> datetime:
+    """When a file was last written, in Vietnam local time (as every time the app shows)."""
+    return datetime.fromtimestamp(path.stat().st_mtime, VN_TZ).replace(tzinfo=None)
 
 
 def _sqlite_revision(path: Path) -> str | None:

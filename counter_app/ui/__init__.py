@@ -1,0 +1,1 @@
+"""Qt front ends: the clerk window (clerk/), and later kiosk, display and rating screens."""

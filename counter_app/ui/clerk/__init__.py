@@ -1,0 +1,1 @@
+"""The clerk window's pages."""

@@ -1,0 +1,115 @@
+"""Entry point of the clerk window: start-up, first-run wizard, sign-in and the main window."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy.exc import SQLAlchemyError
+
+from counter_app.app_context import AppContext
+from counter_app.paths import AppDirs
+from counter_app.services.demo import ensure_demo_office
+from counter_app.services.errors import ServiceError
+from counter_app.settings import Settings
+from counter_app.ui import errors, texts
+from counter_app.ui.app_setup import prepare_app
+from counter_app.ui.change_password_dialog import ChangePasswordDialog
+from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.setup_wizard import SetupWizard
+from counter_app.ui.startup import open_with_recovery
+
+log = logging.getLogger(__name__)
+
+
+class ClerkSession(QObject):
+    """Sign-in, then the main window; after signing out, sign-in again; quits when closed."""
+
+    def __init__(self, ctx: AppContext, app: QApplication) -> None:
+        super().__init__()
+        self.ctx, self.app = ctx, app
+        self.window: MainWindow | None = None
+
+    def sign_in(self) -> bool:
+        """Show the login (and a required password change); open the main window on success."""
+        while True:
+            login = LoginDialog(self.ctx)
+            if login.exec() != QDialog.DialogCode.Accepted or login.principal is None:
+                return False
+            principal = login.principal
+            try:
+                must_change = self.ctx.accounts.must_change_password(principal)
+            except (ServiceError, SQLAlchemyError) as exc:
+                errors.show_error(None, exc)
+                continue
+            if must_change:
+                change = ChangePasswordDialog(self.ctx, principal, required=True)
+                if change.exec() != QDialog.DialogCode.Accepted:
+                    errors.guarded(None, lambda p=principal: self.ctx.accounts.sign_out(p))
+                    continue
+            self.window = MainWindow(self.ctx, principal)
+            self.window.closed.connect(self._on_window_closed)
+            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+            self.window.show()
+            return True
+
+    def _on_window_closed(self, to_login: bool) -> None:
+        self.window = None
+        if to_login:
+            QTimer.singleShot(0, self._back_to_login)
+        else:
+            self.app.quit()
+
+    def _back_to_login(self) -> None:
+        if not self.sign_in():
+            self.app.quit()
+
+
+def _prepare_office(ctx: AppContext, demo: bool) -> bool:
+    """Demo data, or the setup wizard on a first run; False when the user gave up."""
+    if demo:
+        s = ctx.settings
+        ensure_demo_office(ctx.db, ctx.office, ctx.catalog, s.security, ctx.station)
+    if ctx.office.get() is not None:
+        return True
+    wizard = SetupWizard(ctx)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return False
+    errors.show_info(None, texts.SETUP_DONE)
+    return True
+
+
+def run_clerk(
+    dirs: AppDirs,
+    settings: Settings,
+    *,
+    demo: bool = False,
+    on_ready: Callable[[AppContext], None] | None = None,
+) -> int:
+    """Run the clerk window until the user quits; returns the process exit code."""
+    app, family = prepare_app()
+    if family is None:
+        errors.present(None, texts.ERROR_TITLE, texts.FONT_MISSING)
+    ctx = open_with_recovery(dirs, settings, demo=demo)
+    if ctx is None:
+        return 1
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        try:
+            if not _prepare_office(ctx, demo):
+                return 0
+        except (ServiceError, SQLAlchemyError) as exc:
+            errors.show_error(None, exc)
+            return 1
+        if on_ready is not None:
+            on_ready(ctx)
+        session = ClerkSession(ctx, app)
+        if not session.sign_in():
+            return 0
+        return app.exec()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+        ctx.close()
