@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import text
 
-from counter_app.clock import FrozenClock
+from counter_app.clock import VN_TZ, FrozenClock
 from counter_app.services.backup import BackupService, find_pg_tool
 from counter_app.services.errors import ValidationError
 from db.engine import Database
@@ -106,7 +106,8 @@ def test_rotation_keeps_the_newest(sqlite_url, tmp_path):
     removed = service.rotate(keep=3)
     assert sorted(removed) == sorted(made[:2])
     assert service.list_backups() == list(reversed(made[2:]))
-    assert service.last_backup_at() == datetime.fromtimestamp(1_800_000_000 + 4 * 86400)
+    newest = datetime.fromtimestamp(1_800_000_000 + 4 * 86400, VN_TZ).replace(tzinfo=None)
+    assert service.last_backup_at() == newest
 
 
 def test_check_reports_a_damaged_database(sqlite_url, tmp_path):
