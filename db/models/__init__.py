@@ -3,14 +3,28 @@
 from db.base import Base
 from db.models.accounts import AuditEntry, User
 from db.models.catalog import Procedure, ProcedurePaper
+from db.models.dossier import (
+    Applicant,
+    Attachment,
+    Dossier,
+    DossierEvent,
+    DossierPaper,
+    FeeReceipt,
+)
 from db.models.meta import AppMeta, SequenceCounter
 from db.models.office import Counter, Office
 
 __all__ = [
     "AppMeta",
+    "Applicant",
+    "Attachment",
     "AuditEntry",
     "Base",
     "Counter",
+    "Dossier",
+    "DossierEvent",
+    "DossierPaper",
+    "FeeReceipt",
     "Office",
     "Procedure",
     "ProcedurePaper",
