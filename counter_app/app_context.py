@@ -16,6 +16,9 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.backup import BackupService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.db_errors import describe_db_error
+from counter_app.services.dossier_lifecycle import LifecycleService
+from counter_app.services.dossier_queries import DossierQueries
+from counter_app.services.intake import IntakeService
 from counter_app.services.office import OfficeService
 from counter_app.settings import Settings
 from db.engine import Database, DatabaseSetupError, is_sqlite, sqlite_path
@@ -60,6 +63,9 @@ class AppContext:
     catalog: CatalogService = field(init=False)
     backups: BackupService = field(init=False)
     calendar: WorkCalendar = field(init=False)
+    intake: IntakeService = field(init=False)
+    lifecycle: LifecycleService = field(init=False)
+    dossiers: DossierQueries = field(init=False)
 
     def __post_init__(self) -> None:
         station = self.settings.station.name
@@ -73,6 +79,9 @@ class AppContext:
             extra_holidays=tuple(date.fromisoformat(d) for d in cal.extra_holidays),
             extra_working_days=tuple(date.fromisoformat(d) for d in cal.extra_working_days),
         )
+        self.intake = IntakeService(self.db, self.calendar, self.clock)
+        self.lifecycle = LifecycleService(self.db, self.calendar, self.clock)
+        self.dossiers = DossierQueries(self.db, self.clock, self.calendar)
 
     @property
     def station(self) -> str:
