@@ -12,6 +12,7 @@ import socket
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
@@ -235,7 +236,28 @@ def parse_settings(
             changed = {k: getattr(extra, k) for k in env[section]}
             merged = dataclasses.replace(merged, **changed)
         built[section] = merged
+    _check_calendar(built["calendar"], source)
     return Settings(**built)
+
+
+def _check_calendar(cal: CalendarSettings, source: str) -> None:
+    """Dates must be ISO (YYYY-MM-DD) and office hours usable by the working-day calendar."""
+    from counter_app.domain.calendar import WorkCalendar
+
+    days: dict[str, list[date]] = {}
+    for key in ("extra_holidays", "extra_working_days"):
+        days[key] = []
+        for value in getattr(cal, key):
+            try:
+                days[key].append(date.fromisoformat(value))
+            except ValueError:
+                raise SettingsError(
+                    source, f"calendar.{key}", f"ngày {value!r} phải viết dạng NĂM-THÁNG-NGÀY"
+                ) from None
+    try:
+        WorkCalendar(cal.office_hours, days["extra_holidays"], days["extra_working_days"])
+    except ValueError as exc:
+        raise SettingsError(source, "calendar.office_hours", str(exc)) from None
 
 
 def load_settings(

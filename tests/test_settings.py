@@ -76,6 +76,8 @@ def test_environment_overrides_the_file(tmp_path):
         ('[databse]\nurl = ""\n', "databse", "không có nhóm này"),
         ('[calendar]\noffice_hours = [["07:00"]]\n', "calendar.office_hours", "đúng 2 mốc"),
         ("[database\nurl = 1\n", "(cú pháp TOML)", ""),
+        ('[calendar]\nextra_holidays = ["30/4/2027"]\n', "calendar.extra_holidays", "NĂM-THÁNG"),
+        ('[calendar]\noffice_hours = [["11:00", "08:00"]]\n', "calendar.office_hours", ""),
     ],
 )
 def test_bad_file_names_file_key_and_problem(tmp_path, text, key, fragment):
