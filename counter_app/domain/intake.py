@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from counter_app.domain.citizen_id import canonical_gender, id_number_problems
 from counter_app.domain.text import normalize
@@ -51,6 +52,14 @@ class PaperCheck:
 
 
 @dataclass(frozen=True)
+class AttachmentFile:
+    """A digitised file chosen at intake, stored with the dossier when it is saved."""
+
+    path: Path
+    paper_position: int | None = None  # the paper it digitises, when known
+
+
+@dataclass(frozen=True)
 class IntakeInput:
     """Everything the intake screen submits."""
 
@@ -66,6 +75,7 @@ class IntakeInput:
     fee_amount: int = 0  # đồng, collected at intake
     fee_method: str = "Tiền mặt"
     reasons: str = ""  # Mẫu 02 / Mẫu 03: why
+    attachments: tuple[AttachmentFile, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
 

@@ -38,6 +38,7 @@ from db.models import Attachment, Dossier, DossierPaper
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Roles that may attach and remove files (people at the counter, not devices).
 ATTACH_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
 _MIB = 1024 * 1024
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
@@ -355,23 +356,32 @@ class AttachmentService:
         require_role(principal, *ATTACH_ROLES)
         facts = self.store.store(path)
         with self.db.write() as session:
-            self._check_target(session, dossier_id, paper_position, facts)
-            now = self.clock()
-            row = Attachment(
-                dossier_id=dossier_id,
-                paper_position=paper_position,
-                added_at=now,
-                added_by=principal.username,
-                **asdict(facts),
-            )
-            session.add(row)
-            session.flush()
-            info = _info(row)
-            details = {"attachment_id": info.id, "paper_position": paper_position, **asdict(facts)}
-            audit.record(
-                session, principal, now, "dossier.attach", "dossier", dossier_id, **details
-            )
-        return info
+            return self.add(session, principal, dossier_id, facts, paper_position)
+
+    def add(
+        self,
+        session: Session,
+        principal: Principal,
+        dossier_id: int,
+        facts: FileFacts,
+        paper_position: int | None = None,
+    ) -> AttachmentInfo:
+        """Record a file already stored (`store.store`) inside the caller's transaction (intake)."""
+        require_role(principal, *ATTACH_ROLES)
+        self._check_target(session, dossier_id, paper_position, facts)
+        now = self.clock()
+        row = Attachment(
+            dossier_id=dossier_id,
+            paper_position=paper_position,
+            added_at=now,
+            added_by=principal.username,
+            **asdict(facts),
+        )
+        session.add(row)
+        session.flush()
+        details = {"attachment_id": row.id, "paper_position": paper_position, **asdict(facts)}
+        audit.record(session, principal, now, "dossier.attach", "dossier", dossier_id, **details)
+        return _info(row)
 
     def list_for(self, dossier_id: int) -> list[AttachmentInfo]:
         """The dossier's attachments in the order they were added."""

@@ -584,3 +584,15 @@ def test_remove_unknown_or_by_a_device_is_refused(service, files, dossier_id):
     with pytest.raises(PermissionDenied):
         service.remove(Principal(None, "k", "Kiosk", Role.DEVICE, "KIOSK"), info.id)
     assert service.list_for(dossier_id) == [info]
+
+
+def test_add_joins_the_callers_transaction(service, store, migrated_db, files, dossier_id):
+    facts = store.store(write_pdf(files / "to-khai.pdf", 1))
+    with pytest.raises(RuntimeError), migrated_db.write() as session:
+        service.add(session, CLERK, dossier_id, facts, paper_position=2)
+        raise RuntimeError("intake failed later in the same transaction")
+    assert attachment_count(migrated_db) == 0
+    assert audit_lines(migrated_db, "dossier.attach") == []
+    with migrated_db.write() as session:
+        info = service.add(session, CLERK, dossier_id, facts, paper_position=2)
+    assert service.list_for(dossier_id) == [info]
