@@ -13,11 +13,14 @@ from counter_app.clock import Clock, vietnam_now
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.paths import AppDirs, ensure_private_dir
 from counter_app.services.accounts import AccountService
+from counter_app.services.attachment_store import AttachmentStore
+from counter_app.services.attachments import AttachmentService
 from counter_app.services.backup import BackupService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.db_errors import describe_db_error
 from counter_app.services.dossier_lifecycle import LifecycleService
 from counter_app.services.dossier_queries import DossierQueries
+from counter_app.services.forms import FormService
 from counter_app.services.intake import IntakeService
 from counter_app.services.office import OfficeService
 from counter_app.settings import Settings
@@ -63,9 +66,11 @@ class AppContext:
     catalog: CatalogService = field(init=False)
     backups: BackupService = field(init=False)
     calendar: WorkCalendar = field(init=False)
+    attachments: AttachmentService = field(init=False)
     intake: IntakeService = field(init=False)
     lifecycle: LifecycleService = field(init=False)
     dossiers: DossierQueries = field(init=False)
+    forms: FormService = field(init=False)
 
     def __post_init__(self) -> None:
         station = self.settings.station.name
@@ -79,9 +84,15 @@ class AppContext:
             extra_holidays=tuple(date.fromisoformat(d) for d in cal.extra_holidays),
             extra_working_days=tuple(date.fromisoformat(d) for d in cal.extra_working_days),
         )
-        self.intake = IntakeService(self.db, self.calendar, self.clock)
+        store = AttachmentStore(
+            self.settings.attachments_dir(self.dirs), self.settings.attachments.max_mb * 1024 * 1024
+        )
+        self.attachments = AttachmentService(self.db, store, self.clock)
+        self.intake = IntakeService(self.db, self.calendar, self.clock, self.attachments)
         self.lifecycle = LifecycleService(self.db, self.calendar, self.clock)
         self.dossiers = DossierQueries(self.db, self.clock, self.calendar)
+        paper = "A4" if self.settings.printing.paper_size == "A4" else "A5"
+        self.forms = FormService(self.db, self.office, self.dossiers, paper, self.clock)
 
     @property
     def station(self) -> str:

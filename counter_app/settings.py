@@ -84,6 +84,14 @@ class BackupSettings:
 
 
 @dataclass(frozen=True)
+class AttachmentSettings:
+    """Digitised files: where they are kept and how big one may be."""
+
+    folder: str = ""  # empty: attachments/ in the data folder; several stations: a shared folder
+    max_mb: int = 20
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one installation."""
 
@@ -93,12 +101,21 @@ class Settings:
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
+    attachments: AttachmentSettings = field(default_factory=AttachmentSettings)
 
     def database_url(self, dirs: AppDirs) -> str:
         """The configured URL, or the default SQLite file in the data folder."""
         if self.database.url:
             return self.database.url
         return f"sqlite:///{dirs.data_dir / 'counter.sqlite3'}"
+
+    def attachments_dir(self, dirs: AppDirs) -> Path:
+        """The folder digitised files are stored in, by content hash."""
+        return (
+            Path(self.attachments.folder)
+            if self.attachments.folder
+            else dirs.data_dir / "attachments"
+        )
 
     def backup_dir(self, dirs: AppDirs) -> Path:
         """The folder that receives backups."""
@@ -118,6 +135,7 @@ _MINIMUM: dict[str, int] = {
     "security.lockout_minutes": 1,
     "security.idle_lock_minutes": 1,
     "backup.keep": 1,
+    "attachments.max_mb": 1,
 }
 
 

@@ -27,6 +27,8 @@ from counter_app.domain.intake import (
 from counter_app.domain.roles import Role
 from counter_app.domain.text import fold, normalize
 from counter_app.services import audit
+from counter_app.services.attachment_store import FileFacts
+from counter_app.services.attachments import AttachmentService
 from counter_app.services.dossier_events import add_event
 from counter_app.services.dossier_queries import DossierDetail, DossierQueries
 from counter_app.services.errors import NotFound, ValidationError
@@ -57,11 +59,46 @@ def search_text(code: str | None, applicant: ApplicantInput) -> str:
 class IntakeService:
     """The three intake decisions."""
 
-    def __init__(self, db: Database, calendar: WorkCalendar, clock: Clock = vietnam_now) -> None:
+    def __init__(
+        self,
+        db: Database,
+        calendar: WorkCalendar,
+        clock: Clock = vietnam_now,
+        attachments: AttachmentService | None = None,
+    ) -> None:
         self.db = db
         self.calendar = calendar
         self.clock = clock
+        self.attachments = attachments
         self.queries = DossierQueries(db, clock, calendar)
+
+    def _store_files(self, intake: IntakeInput) -> list[tuple[FileFacts, int | None]]:
+        """Check and store every chosen file before the transaction; all problems at once."""
+        if not intake.attachments:
+            return []
+        if self.attachments is None:
+            raise ValidationError("Máy này chưa cấu hình nơi lưu tệp đính kèm.")
+        stored, problems = [], []
+        for item in intake.attachments:
+            try:
+                stored.append((self.attachments.store.store(item.path), item.paper_position))
+            except ValidationError as exc:
+                problems += exc.problems
+        if problems:
+            raise ValidationError(problems)
+        return stored
+
+    def _attach(
+        self,
+        session: Session,
+        principal: Principal,
+        dossier_id: int,
+        files: list[tuple[FileFacts, int | None]],
+    ) -> None:
+        assert self.attachments is not None or not files
+        for facts, position in files:
+            assert self.attachments is not None
+            self.attachments.add(session, principal, dossier_id, facts, position)
 
     def find_applicants(self, query: str, limit: int = 10) -> list[ApplicantInput]:
         """Returning applicants by id number, tax code or phone (exact), newest first."""
@@ -89,6 +126,7 @@ class IntakeService:
         """Receive a complete dossier: status 2, code, due time, book number, fee receipt."""
         require_role(principal, *STAFF)
         now = self.clock()
+        files = self._store_files(intake)
         with self.db.write() as session:
             procedure = self._procedure(session, intake.procedure_code)
             problems = intake_problems(intake, now.date())
@@ -117,6 +155,7 @@ class IntakeService:
             session.flush()
             if intake.fee_amount > 0:
                 _add_fee_receipt(session, principal, dossier, intake, procedure, now)
+            self._attach(session, principal, dossier.id, files)
             add_event(
                 session,
                 dossier,
@@ -141,6 +180,7 @@ class IntakeService:
         """Mẫu 02: the dossier is incomplete; every missing or faulty paper is listed at once."""
         require_role(principal, *STAFF)
         now = self.clock()
+        files = self._store_files(intake)
         with self.db.write() as session:
             procedure = self._procedure(session, intake.procedure_code)
             problems = intake_problems(intake, now.date())
@@ -157,6 +197,7 @@ class IntakeService:
             dossier.decision_note = normalize(intake.reasons)
             session.add(dossier)
             session.flush()
+            self._attach(session, principal, dossier.id, files)
             add_event(
                 session,
                 dossier,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from counter_app.clock import FrozenClock
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.intake import ApplicantInput, IntakeInput, PaperCheck
 from counter_app.domain.roles import Role
 from counter_app.services.accounts import AccountService
+from counter_app.services.attachment_store import AttachmentStore
+from counter_app.services.attachments import AttachmentService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.dossier_lifecycle import LifecycleService
 from counter_app.services.dossier_queries import DossierQueries
@@ -36,10 +40,11 @@ class Counter:
     lifecycle: LifecycleService
     queries: DossierQueries
     catalog: CatalogService
+    attachments: AttachmentService
 
 
 def make_counter(db: Database, at: datetime = datetime(2026, 11, 16, 8, 30)) -> Counter:
-    """An office (Lai Châu), an admin and a clerk, the shipped catalogue, a clock at `at`."""
+    """An office, an admin and a clerk, the shipped catalogue, a clock at `at`, a file store."""
     clock = FrozenClock(at)
     security = SecuritySettings()
     admin = OfficeService(db, clock).set_up(
@@ -54,16 +59,19 @@ def make_counter(db: Database, at: datetime = datetime(2026, 11, 16, 8, 30)) -> 
     catalog = CatalogService(db, clock)
     catalog.load_shipped(Principal.system("MAY-1"))
     calendar = WorkCalendar()
+    store = AttachmentStore(Path(tempfile.mkdtemp(prefix="motcua-files-")))
+    attachments = AttachmentService(db, store, clock)
     return Counter(
         db,
         clock,
         calendar,
         clerk,
         admin,
-        IntakeService(db, calendar, clock),
+        IntakeService(db, calendar, clock, attachments),
         LifecycleService(db, calendar, clock),
         DossierQueries(db, clock, calendar),
         catalog,
+        attachments,
     )
 
 

@@ -21,12 +21,10 @@ from sqlalchemy import select
 
 from counter_app.clock import FrozenClock
 from counter_app.domain.roles import Role
+from counter_app.services import attachment_store as store_module
 from counter_app.services import attachments as attachments_module
-from counter_app.services.attachments import (
-    AttachmentService,
-    AttachmentStore,
-    format_size,
-)
+from counter_app.services.attachment_store import AttachmentStore, format_size
+from counter_app.services.attachments import AttachmentService
 from counter_app.services.errors import NotFound, PermissionDenied, ServiceError, ValidationError
 from counter_app.services.principal import Principal
 from db.models import Applicant, Attachment, AuditEntry, Dossier, DossierPaper
@@ -137,7 +135,7 @@ def test_fifty_megabyte_file_is_refused_from_its_size_without_reading_it(store, 
     def no_open(*args, **kwargs):
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(attachments_module, "open", no_open, raising=False)
+    monkeypatch.setattr(store_module, "open", no_open, raising=False)
     with pytest.raises(ValidationError) as refused:
         store.store(path)
     assert str(refused.value).startswith(
@@ -246,7 +244,7 @@ def test_unreadable_file_is_refused(store, files, monkeypatch):
     def locked(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(attachments_module, "open", locked, raising=False)
+    monkeypatch.setattr(store_module, "open", locked, raising=False)
     with pytest.raises(ValidationError) as refused:
         store.inspect(path)
     assert str(refused.value).startswith("Không đọc được tệp “khoa.png”")
@@ -320,14 +318,14 @@ def test_failed_write_leaves_nothing_behind(store, files, monkeypatch):
     def disk_full(src, dst):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(attachments_module.os, "replace", disk_full)
+    monkeypatch.setattr(store_module.os, "replace", disk_full)
     with pytest.raises(ServiceError, match="Ổ đĩa đã đầy"):
         store.store(write_png(files / "a.png"))
     assert stored_files(store.root) == []
 
 
 def test_write_that_reads_back_wrong_is_not_renamed_into_place(store, files, monkeypatch):
-    monkeypatch.setattr(attachments_module, "_file_sha256", lambda path: "0" * 64)
+    monkeypatch.setattr(store_module, "_file_sha256", lambda path: "0" * 64)
     with pytest.raises(ServiceError, match="không khớp bản gốc"):
         store.store(write_png(files / "a.png"))
     assert stored_files(store.root) == []

@@ -6,13 +6,13 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from dossier_fixtures import complete_intake, make_counter
 
 from counter_app.domain.dossier_status import DossierStatus as S
 from counter_app.domain.roles import Role
 from counter_app.services.dossier_lifecycle import ReturnInput
 from counter_app.services.errors import NotFound, PermissionDenied, ValidationError
 from counter_app.services.principal import Principal
-from dossier_fixtures import complete_intake, make_counter
 
 CHUNG_THUC = "2.000815"  # boundary-free (chứng thực bản sao)
 
@@ -32,8 +32,11 @@ def test_transfer_to_own_commune_starts_processing(counter, received):
     assert detail.status is S.DANG_XU_LY
     assert detail.handling_unit == "UBND Phường Ba Đình"
     step = detail.events[-1]
-    assert (step.action, step.from_status, step.to_status) == ("transfer", S.DUOC_TIEP_NHAN,
-                                                                S.DANG_XU_LY)
+    assert (step.action, step.from_status, step.to_status) == (
+        "transfer",
+        S.DUOC_TIEP_NHAN,
+        S.DANG_XU_LY,
+    )
     assert step.giver == "Lê Thị Hồng" and step.receiver == "UBND Phường Ba Đình"
 
 
@@ -49,24 +52,32 @@ def test_transfer_to_another_commune_only_for_boundary_free(counter, received):
 def test_supplement_stops_and_restarts_the_clock(counter, received):
     counter.lifecycle.transfer(counter.clerk, received.id, "UBND Phường Ba Đình")
     counter.clock.advance(hours=2)
-    asked = counter.lifecycle.request_supplement(counter.clerk, received.id, "Thiếu giấy chứng sinh")
+    asked = counter.lifecycle.request_supplement(
+        counter.clerk, received.id, "Thiếu giấy chứng sinh"
+    )
     assert asked.status is S.YEU_CAU_BO_SUNG and asked.decision_note == "Thiếu giấy chứng sinh"
     assert not asked.row.overdue  # the clock does not run while waiting for the citizen
     counter.clock.at = datetime(2026, 11, 20, 9, 0)
     back = counter.lifecycle.receive_supplement(counter.clerk, received.id)
     assert back.status is S.DANG_XU_LY
-    assert back.row.due_at == counter.calendar.due(datetime(2026, 11, 20, 9, 0),
-                                                   Decimal(back.processing_days))
-    assert [e.action for e in back.events] == ["receive", "transfer", "request_supplement",
-                                                "receive_supplement"]
+    assert back.row.due_at == counter.calendar.due(
+        datetime(2026, 11, 20, 9, 0), Decimal(back.processing_days)
+    )
+    assert [e.action for e in back.events] == [
+        "receive",
+        "transfer",
+        "request_supplement",
+        "receive_supplement",
+    ]
 
 
 def test_result_then_return_at_counter_and_by_post(counter, received):
     counter.lifecycle.transfer(counter.clerk, received.id, "UBND Phường Ba Đình")
     ready = counter.lifecycle.record_result(counter.clerk, received.id)
     assert ready.status is S.DA_XU_LY_XONG and ready.result_ready_at is not None
-    done = counter.lifecycle.return_result(counter.clerk, received.id,
-                                           ReturnInput(receiver_name="Nguyễn Văn An"))
+    done = counter.lifecycle.return_result(
+        counter.clerk, received.id, ReturnInput(receiver_name="Nguyễn Văn An")
+    )
     assert done.status is S.DA_TRA_KET_QUA and done.returned_at is not None
     assert "Nguyễn Văn An ký nhận" in done.events[-1].note
     other = counter.intake.accept(counter.clerk, complete_intake(counter))
@@ -101,8 +112,9 @@ def test_apology_moves_the_due_date_once(counter, received):
     assert sorry.row.due_at == new_due and sorry.original_due_at == received.row.due_at
     assert sorry.row.apology_used and sorry.events[-1].action == "apology"
     with pytest.raises(ValidationError, match="một lần"):
-        counter.lifecycle.apologise(counter.clerk, received.id, new_due + timedelta(days=7),
-                                    "Lần nữa")
+        counter.lifecycle.apologise(
+            counter.clerk, received.id, new_due + timedelta(days=7), "Lần nữa"
+        )
     assert received.id not in counter.lifecycle.needing_apology()
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from dossier_fixtures import citizen, complete_intake, make_counter
 
 from counter_app.domain.dossier_status import DossierStatus as S
 from counter_app.services.dossier_queries import DossierFilter
 from counter_app.services.errors import NotFound
-from dossier_fixtures import citizen, complete_intake, make_counter
 
 
 @pytest.fixture
@@ -21,8 +21,9 @@ def counter(migrated_db):
         ("Lò Văn Páo", "012088000111", "0211222333", "Nam", date(1988, 3, 3)),
     ]
     for name, number, phone, gender, born in people:
-        applicant = citizen(full_name=name, id_number=number, phone=phone, gender=gender,
-                            birth_date=born)
+        applicant = citizen(
+            full_name=name, id_number=number, phone=phone, gender=gender, birth_date=born
+        )
         counter.intake.accept(counter.clerk, complete_intake(counter, applicant=applicant))
         counter.clock.advance(minutes=10)
     return counter

@@ -192,3 +192,40 @@ def test_accept_is_audited(counter, migrated_db):
         entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "dossier.receive"))
     assert entry.entity_id == str(detail.id) and entry.username == "canbo1"
     assert Decimal(detail.processing_days) > 0
+
+
+def _png(path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(path)
+    return path
+
+
+def test_attachments_are_stored_with_the_dossier(counter, tmp_path):
+    from counter_app.domain.intake import AttachmentFile
+
+    scan = _png(tmp_path / "giấy chứng sinh.png")
+    detail = counter.intake.accept(
+        counter.clerk,
+        complete_intake(counter, attachments=(AttachmentFile(scan, 2),)),
+    )
+    [attached] = detail.attachments
+    assert attached.filename == "giấy chứng sinh.png" and attached.paper_position == 2
+    assert attached.media_type == "image/png" and attached.pages == 1
+    assert counter.attachments.store.open_path(attached.sha256).read_bytes() == scan.read_bytes()
+
+
+def test_a_bad_attachment_stops_the_intake_and_saves_nothing(counter, tmp_path, migrated_db):
+    from counter_app.domain.intake import AttachmentFile
+
+    fake = tmp_path / "anh.jpg"
+    fake.write_text("đây không phải ảnh")
+    good = _png(tmp_path / "to-khai.png")
+    with pytest.raises(ValidationError) as caught:
+        counter.intake.accept(
+            counter.clerk,
+            complete_intake(counter, attachments=(AttachmentFile(good), AttachmentFile(fake))),
+        )
+    assert "anh.jpg" in str(caught.value)
+    with migrated_db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Dossier)) == 0
