@@ -45,7 +45,7 @@ def queries(rng: random.Random) -> list[str]:
         out.append(f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}")
         out.append(f"{rng.choice(MIDDLE)} {rng.choice(GIVEN)}")
         out.append(fold(rng.choice(GIVEN)))
-        name, number, phone = person(rng)
+        _name, number, phone = person(rng)
         out += [phone[-6:], number, f"2611{rng.randint(10, 20)}-0{rng.randint(100, 299)}"]
     return out
 
