@@ -229,3 +229,14 @@ def test_a_bad_attachment_stops_the_intake_and_saves_nothing(counter, tmp_path, 
     assert "anh.jpg" in str(caught.value)
     with migrated_db.read() as session:
         assert session.scalar(select(func.count()).select_from(Dossier)) == 0
+
+
+def test_two_clerks_saving_at_the_same_second_get_distinct_codes(counter):
+    from concurrent.futures import ThreadPoolExecutor
+
+    intake = complete_intake(counter)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        details = list(pool.map(lambda _: counter.intake.accept(counter.clerk, intake), range(8)))
+    codes = sorted(d.code for d in details)
+    assert codes == [f"{AGENCY}-261116-{n:04d}" for n in range(1, 9)]
+    assert sorted(d.book_number for d in details) == list(range(1, 9))
