@@ -23,10 +23,16 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
+def _include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    """Leave the search index (FTS5 shadow tables, trigram index) out of autogenerate."""
+    return not (name or "").startswith(("dossier_search", "ix_dossier_search"))
+
+
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=_include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

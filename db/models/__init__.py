@@ -13,6 +13,7 @@ from db.models.dossier import (
 )
 from db.models.meta import AppMeta, SequenceCounter
 from db.models.office import Counter, Office
+from db.models.queue import QueueEvent, ServiceArea, Ticket
 
 __all__ = [
     "AppMeta",
@@ -28,6 +29,9 @@ __all__ = [
     "Office",
     "Procedure",
     "ProcedurePaper",
+    "QueueEvent",
     "SequenceCounter",
+    "ServiceArea",
+    "Ticket",
     "User",
 ]

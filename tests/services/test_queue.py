@@ -1,0 +1,172 @@
+"""The queue: numbering, calling order, recall/skip/transfer/finish, board and event stream."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from queue_fixtures import make_hall
+
+from counter_app.domain.queue import CALLED, DONE, NO_SHOW, WAITING
+from counter_app.services.errors import NotFound, PermissionDenied, ValidationError
+from counter_app.services.queue_models import AreaInput
+
+
+@pytest.fixture
+def hall(migrated_db):
+    return make_hall(migrated_db)
+
+
+def issue(hall, prefix="A", priority="", key=None):
+    return hall.queue.issue(hall.kiosk, hall.areas[prefix].id, priority, key)
+
+
+def test_numbers_per_prefix_restart_each_day(hall):
+    assert [issue(hall).label for _ in range(3)] == ["A001", "A002", "A003"]
+    assert issue(hall, "B").label == "B001"
+    hall.clock.at = datetime(2026, 11, 17, 7, 30)
+    assert issue(hall).label == "A001"
+
+
+def test_ahead_and_wait_estimate(hall):
+    first = issue(hall)
+    assert first.ahead == 0 and first.wait.total_seconds() == 0
+    second = issue(hall)
+    assert second.ahead == 1 and second.wait.total_seconds() == 100  # 300 s / 3 counters
+    urgent = issue(hall, priority="elderly")
+    assert urgent.ahead == 0  # priority tickets go before the others
+    assert urgent.priority_label == "Người cao tuổi"
+
+
+def test_double_tap_gives_one_ticket(hall):
+    one = issue(hall, key="tap-123")
+    again = issue(hall, key="tap-123")
+    assert one.id == again.id and one.label == again.label
+    assert len(hall.queue.waiting()) == 1
+
+
+def test_calling_order_transfer_priority_then_first_come(hall):
+    a1, a2 = issue(hall), issue(hall)
+    urgent = issue(hall, "B", priority="pregnant")
+    called = hall.queue.call_next(hall.clerk, 1)
+    assert called.label == urgent.label and called.status == CALLED and called.counter == 1
+    called = hall.queue.call_next(hall.clerk, 2)
+    assert called.label == a1.label
+    moved = hall.queue.transfer(hall.clerk, 2, to_counter=3)
+    assert moved.label == a1.label and moved.status == WAITING  # same number kept
+    assert hall.queue.call_next(hall.clerk, 1).label == a2.label  # not sent to counter 1
+    assert hall.queue.call_next(hall.clerk, 3).label == a1.label  # waiting for counter 3
+
+
+def test_call_next_finishes_the_current_ticket(hall):
+    first, second = issue(hall), issue(hall)
+    hall.queue.call_next(hall.clerk, 1)
+    hall.clock.advance(minutes=4)
+    assert hall.queue.call_next(hall.clerk, 1).label == second.label
+    done = [t for t in hall.queue.waiting()]
+    assert done == []
+    assert hall.queue.service_seconds_today() == [240.0]
+    assert hall.queue.current(1).label == second.label
+    assert first.status == WAITING
+
+
+def test_recall_skip_finish_and_call_by_number(hall):
+    ticket = issue(hall)
+    hall.queue.call_next(hall.clerk, 1)
+    assert hall.queue.recall(hall.clerk, 1).call_count == 2
+    skipped = hall.queue.skip(hall.clerk, 1)
+    assert skipped.status == NO_SHOW and hall.queue.current(1) is None
+    again = hall.queue.call_number(hall.clerk, 2, ticket.label.lower())
+    assert again.status == CALLED and again.counter == 2
+    done = hall.queue.finish(hall.clerk, 2)
+    assert done.status == DONE
+    with pytest.raises(ValidationError, match="chưa gọi số nào"):
+        hall.queue.recall(hall.clerk, 2)
+    with pytest.raises(NotFound, match="Hôm nay chưa có số A999"):
+        hall.queue.call_number(hall.clerk, 2, "A999")
+    with pytest.raises(ValidationError, match="Đã phục vụ xong"):
+        hall.queue.call_number(hall.clerk, 2, ticket.label)
+
+
+def test_transfer_to_another_service_keeps_the_number(hall):
+    ticket = issue(hall)
+    hall.queue.call_next(hall.clerk, 1)
+    moved = hall.queue.transfer(hall.clerk, 1, to_area_id=hall.areas["C"].id)
+    assert moved.label == ticket.label and moved.area_name == "Đất đai, xây dựng"
+    with pytest.raises(ValidationError):
+        hall.queue.transfer(hall.clerk, 1, to_counter=2)  # nothing served at counter 1 now
+    hall.queue.call_next(hall.clerk, 2)
+    with pytest.raises(ValidationError, match="một quầy hoặc một khu vực"):
+        hall.queue.transfer(hall.clerk, 2)
+    with pytest.raises(ValidationError, match="Không có quầy số 9"):
+        hall.queue.transfer(hall.clerk, 2, to_counter=9)
+
+
+def test_counters_only_call_the_areas_they_serve(hall):
+    hall.queue.save_area(hall.admin, AreaInput("Hộ tịch", "A", (1,), 0, True, hall.areas["A"].id))
+    issue(hall)
+    assert hall.queue.call_next(hall.clerk, 2) is None
+    assert hall.queue.call_next(hall.clerk, 1).label == "A001"
+
+
+def test_area_editing_rules(hall):
+    with pytest.raises(ValidationError) as caught:
+        hall.queue.save_area(hall.admin, AreaInput("", "ab", (7,)))
+    text = str(caught.value)
+    assert "chữ cái in hoa" in text and "tên khu vực" in text and "quầy số 7" in text
+    with pytest.raises(ValidationError, match="đã dùng"):
+        hall.queue.save_area(hall.admin, AreaInput("Trùng", "A", (1,)))
+    with pytest.raises(PermissionDenied):
+        hall.queue.save_area(hall.clerk, AreaInput("Mới", "G", (1,)))
+
+
+def test_roles(hall):
+    with pytest.raises(PermissionDenied):
+        hall.queue.call_next(hall.kiosk, 1)
+    with pytest.raises(PermissionDenied):
+        hall.queue.issue(None, hall.areas["A"].id)  # type: ignore[arg-type]
+
+
+def test_board_state_and_event_stream(hall):
+    start = hall.queue.last_event_id()
+    issue(hall)
+    issue(hall, "B")
+    hall.queue.call_next(hall.clerk, 2)
+    hall.queue.set_notice(hall.admin, "Sáng thứ Bảy làm việc đến 11 giờ")
+    board = hall.queue.board()
+    assert [(c.counter, c.label) for c in board.serving] == [(2, "A001")]
+    assert board.recent_calls[0].label == "A001" and board.recent_calls[0].counter == 2
+    assert board.waiting_by_area == {"Chứng thực": 1}
+    assert board.notice == "Sáng thứ Bảy làm việc đến 11 giờ"
+    kinds = [e.kind for e in hall.queue.events_after(start)]
+    assert kinds == ["issue", "issue", "call", "notice"]
+    assert board.last_event_id == hall.queue.last_event_id()
+
+
+def test_print_failure_is_announced_and_scanned_ticket_found(hall):
+    ticket = issue(hall)
+    hall.queue.mark_printed(hall.kiosk, ticket.id, ok=False, error="Máy in vé hết giấy")
+    last = hall.queue.events_after(0)[-1]
+    assert last.kind == "print_failed" and last.details == {"error": "Máy in vé hết giấy"}
+    assert hall.queue.find_scanned(ticket.qr_data + "\r").label == ticket.label
+    with pytest.raises(NotFound):
+        hall.queue.find_scanned("000.00.06.H56-261116-0001")
+
+
+def test_the_served_ticket_links_to_the_dossier_taken_in(hall):
+    from dossier_fixtures import complete_intake
+
+    from counter_app.domain.calendar import WorkCalendar
+    from counter_app.services.catalog import CatalogService
+    from counter_app.services.intake import IntakeService
+    from counter_app.services.principal import Principal
+
+    catalog = CatalogService(hall.db, hall.clock)
+    catalog.load_shipped(Principal.system("T"))
+    issue(hall)
+    hall.queue.call_next(hall.clerk, 1)
+    intake = IntakeService(hall.db, WorkCalendar(), hall.clock)
+    dossier = intake.accept(hall.clerk, complete_intake(type("C", (), {"catalog": catalog})()))
+    done = hall.queue.finish(hall.clerk, 1, dossier_id=dossier.id)
+    assert done.dossier_id == dossier.id
+    assert hall.queue.events_after(0)[-1].details == {"dossier_id": dossier.id}
