@@ -92,6 +92,23 @@ class AttachmentSettings:
 
 
 @dataclass(frozen=True)
+class KioskSettings:
+    """The ticket kiosk of this station."""
+
+    printer: str = ""  # tcp://host:9100, usb://0x04b8:0x0e15, cups://name, win://name, file:///…
+    paper_mm: int = 80  # 80 or 58
+    idle_seconds: int = 45  # back to the start screen after this long untouched
+
+
+@dataclass(frozen=True)
+class DisplaySettings:
+    """The display board of this station."""
+
+    voice: str = "auto"  # auto | tts | clips | off
+    recent_calls: int = 6
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one installation."""
 
@@ -102,6 +119,8 @@ class Settings:
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     backup: BackupSettings = field(default_factory=BackupSettings)
     attachments: AttachmentSettings = field(default_factory=AttachmentSettings)
+    kiosk: KioskSettings = field(default_factory=KioskSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
 
     def database_url(self, dirs: AppDirs) -> str:
         """The configured URL, or the default SQLite file in the data folder."""
@@ -125,6 +144,7 @@ class Settings:
 _CHOICES: dict[str, tuple[str, ...]] = {
     "station.role": ("clerk", "kiosk", "display", "rating"),
     "printing.paper_size": ("A5", "A4"),
+    "display.voice": ("auto", "tts", "clips", "off"),
 }
 _MINIMUM: dict[str, int] = {
     "database.busy_timeout_ms": 0,
@@ -136,6 +156,8 @@ _MINIMUM: dict[str, int] = {
     "security.idle_lock_minutes": 1,
     "backup.keep": 1,
     "attachments.max_mb": 1,
+    "kiosk.idle_seconds": 10,
+    "display.recent_calls": 1,
 }
 
 
@@ -255,6 +277,8 @@ def parse_settings(
             merged = dataclasses.replace(merged, **changed)
         built[section] = merged
     _check_calendar(built["calendar"], source)
+    if built["kiosk"].paper_mm not in (58, 80):
+        raise SettingsError(source, "kiosk.paper_mm", "khổ giấy máy in vé chỉ là 58 hoặc 80 (mm)")
     return Settings(**built)
 
 

@@ -7,6 +7,7 @@ keeps retrying with a growing pause, then catches up on everything it missed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -106,8 +107,7 @@ class QueueWatcher:
 
     def _close_listen(self) -> None:
         if self._listen is not None:
-            try:
+            # Closing a dead connection may fail; there is nothing more to do about it.
+            with contextlib.suppress(Exception):
                 self._listen.close()
-            except Exception:  # closing a dead connection may fail; nothing to do about it
-                pass
             self._listen = None

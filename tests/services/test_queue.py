@@ -170,3 +170,16 @@ def test_the_served_ticket_links_to_the_dossier_taken_in(hall):
     done = hall.queue.finish(hall.clerk, 1, dossier_id=dossier.id)
     assert done.dossier_id == dossier.id
     assert hall.queue.events_after(0)[-1].details == {"dossier_id": dossier.id}
+
+
+def test_kiosk_exit_pin(hall):
+    from counter_app.services.kiosk_lock import KioskLock
+
+    lock = KioskLock(hall.db, hall.clock)
+    assert not lock.has_pin() and not lock.check("1234")
+    with pytest.raises(ValidationError, match="4 đến 8 chữ số"):
+        lock.set_pin(hall.admin, "12a4")
+    with pytest.raises(PermissionDenied):
+        lock.set_pin(hall.clerk, "1234")
+    lock.set_pin(hall.admin, "2468")
+    assert lock.check("2468") and not lock.check("2469") and lock.has_pin()
