@@ -9,6 +9,7 @@ from counter_app.services.accounts import AccountService
 from counter_app.services.catalog import CatalogService
 from counter_app.services.office import AdminSetup, OfficeService, OfficeSetup
 from counter_app.services.principal import Principal
+from counter_app.services.queue import QueueService
 from counter_app.settings import SecuritySettings
 from db.engine import Database
 
@@ -66,4 +67,5 @@ def ensure_demo_office(
             accounts.create_user(admin, demo.username, demo.full_name, demo.role, demo.password)
     if catalog.count() == 0:
         catalog.load_shipped(Principal.system(station))
+    QueueService(db, office.clock).ensure_default_areas(Principal.system(station))
     return DEMO_ACCOUNTS
