@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from db.migrate import include_object
 from db.models import Base
 
 config = context.config
@@ -23,16 +24,11 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _include_object(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    """Leave the search index (FTS5 shadow tables, trigram index) out of autogenerate."""
-    return not (name or "").startswith(("dossier_search", "ix_dossier_search"))
-
-
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        include_object=_include_object,
+        include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
