@@ -66,6 +66,7 @@ class QueueService(QueueAreas):
                 area = session.get(ServiceArea, area_id)
                 if area is None or not area.active:
                     raise NotFound("Khu vực dịch vụ này không còn hoạt động.")
+                # The numbering row stays locked until commit: keep that stretch short.
                 number = next_value(session, f"ticket:{area.prefix}", now.date().isoformat())
                 ticket = Ticket(
                     day=now.date(),
@@ -80,23 +81,20 @@ class QueueService(QueueAreas):
                     request_key=request_key,
                 )
                 session.add(ticket)
-                session.flush()
-                ahead = self._ahead(session, ticket)
-                wait = estimate_wait(
-                    ahead,
-                    self._recent_service(session, area.id, now),
-                    max(1, len(area.counters or ())),
-                )
                 add_event(
                     session, now, "issue", principal, ticket, area=area.name, priority=priority
                 )
-                return ticket_info(ticket, area.name, ahead, wait)
+                area_name, counters = area.name, max(1, len(area.counters or ()))
         except IntegrityError:
             if request_key:  # the same tap reached us twice at once: the first one won
                 existing = self._by_request_key(request_key)
                 if existing is not None:
                     return existing
             raise
+        with self.db.read() as session:  # the estimate needs no lock
+            ahead = self._ahead(session, ticket)
+            wait = estimate_wait(ahead, self._recent_service(session, area_id, now), counters)
+        return ticket_info(ticket, area_name, ahead, wait)
 
     def _by_request_key(self, key: str) -> TicketInfo | None:
         with self.db.read() as session:

@@ -25,6 +25,8 @@ def add_event(
     **details: Any,
 ) -> None:
     """Append to the queue stream inside the transaction, and NOTIFY listeners at commit."""
+    if ticket is not None and ticket.id is None:
+        session.flush()  # the new ticket needs its id first
     event = QueueEvent(
         at=at,
         day=at.date(),

@@ -138,8 +138,9 @@ def test_board_state_and_event_stream(hall):
     assert board.recent_calls[0].label == "A001" and board.recent_calls[0].counter == 2
     assert board.waiting_by_area == {"Chứng thực": 1}
     assert board.notice == "Sáng thứ Bảy làm việc đến 11 giờ"
-    kinds = [e.kind for e in hall.queue.events_after(start)]
-    assert kinds == ["issue", "issue", "call", "notice"]
+    events = hall.queue.events_after(start)
+    assert [e.kind for e in events] == ["issue", "issue", "call", "notice"]
+    assert all(e.ticket_id for e in events[:3]) and events[0].label == "A001"
     assert board.last_event_id == hall.queue.last_event_id()
 
 
