@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 import time
 
+from queue_fixtures import make_hall
+
 from counter_app.services.queue import QueueService
 from counter_app.services.queue_watch import QueueWatcher
 from db.engine import Database
-from queue_fixtures import make_hall
 
 
 class Collector:
