@@ -35,6 +35,13 @@ from pg_server import PostgresServer, PostgresServerError, find_pg_bindir  # noq
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A whole UI test session makes millions of Qt calls: guard None (see ui/none_guard)."""
+    from counter_app.ui.none_guard import protect_none
+
+    protect_none()
+
 # Until the per-test fixture below takes over (collection, session fixtures), point the app's
 # folders at a throwaway place too.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="motcua-test-home-"))

@@ -234,6 +234,8 @@ class LifecycleService:
                 problems.append("Hồ sơ đã được hẹn lại ngày trả một lần; không được hẹn lại nữa.")
             if d.due_at is not None and new_due <= d.due_at:
                 problems.append("Ngày hẹn mới phải sau ngày hẹn trả hiện tại.")
+            if new_due <= now:
+                problems.append("Ngày hẹn mới phải sau thời điểm hiện tại.")
             if not self.calendar.is_working_day(new_due.date()):
                 problems.append("Ngày hẹn mới phải là ngày làm việc.")
             if not reason:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.paths import resource_path
 from counter_app.ui import errors, texts
+from counter_app.ui.none_guard import protect_none
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ STYLE_FILE = ("styles", "clerk.qss")
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """Return the running QApplication, creating it if there is none."""
+    protect_none()  # every window runs all day: see none_guard
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         return existing

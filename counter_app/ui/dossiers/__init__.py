@@ -1,0 +1,1 @@
+"""The dossier list and detail screens: search, filters, history, lifecycle actions, reprints."""
