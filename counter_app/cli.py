@@ -36,6 +36,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="ghi nhật ký chi tiết")
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
     sub.add_parser("clerk", help="cửa sổ làm việc của công chức (mặc định)")
+    sub.add_parser("kiosk", help="màn hình lấy số thứ tự cho công dân (toàn màn hình, khóa)")
+    sub.add_parser("display", help="bảng hiển thị số đang phục vụ, đọc số bằng giọng nói")
 
     admin = sub.add_parser("admin", help="các lệnh quản trị").add_subparsers(
         dest="verb", metavar="VIỆC", required=True
@@ -247,6 +249,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "admin":
             print(_run_admin(dirs, settings, args))
             return 0
+        if args.command == "kiosk":
+            from counter_app.ui.kiosk.app import run_kiosk
+
+            return run_kiosk(dirs, settings, demo=args.demo)
+        if args.command == "display":
+            from counter_app.ui.display.app import run_display
+
+            return run_display(dirs, settings, demo=args.demo)
         from counter_app.ui.clerk_app import run_clerk
 
         return run_clerk(

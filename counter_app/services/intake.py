@@ -184,8 +184,10 @@ class IntakeService:
         with self.db.write() as session:
             procedure = self._procedure(session, intake.procedure_code)
             problems = intake_problems(intake, now.date())
-            flagged = [p for p in intake.papers if not p.received or normalize(p.problem)]
-            if not flagged and not normalize(intake.reasons):
+            faulty = [p for p in intake.papers if normalize(p.problem)]
+            if not faulty and not _missing_required(procedure, intake) and not normalize(
+                intake.reasons
+            ):
                 problems.append(
                     "Cần đánh dấu ít nhất một giấy tờ còn thiếu hoặc chưa hợp lệ, hoặc ghi rõ "
                     "nội dung cần bổ sung."

@@ -22,6 +22,7 @@ from counter_app.app_context import AppContext
 from counter_app.domain.roles import Role
 from counter_app.services.principal import Principal
 from counter_app.ui import errors, texts
+from counter_app.ui.calling.dock import add_calling_dock
 from counter_app.ui.change_password_dialog import ChangePasswordDialog
 from counter_app.ui.clerk.accounts_page import AccountsPage
 from counter_app.ui.clerk.audit_page import AuditPage
@@ -29,6 +30,9 @@ from counter_app.ui.clerk.backup_page import BackupPage
 from counter_app.ui.clerk.base import Page
 from counter_app.ui.clerk.catalog_page import CatalogPage
 from counter_app.ui.clerk.home_page import HomePage
+from counter_app.ui.clerk.queue_admin_page import QUEUE_ADMIN_ROLES, QueueAdminPage
+from counter_app.ui.dossiers.list_page import DossiersPage
+from counter_app.ui.intake.page import IntakePage
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +53,13 @@ _MANAGERS = frozenset({Role.ADMIN, Role.SUPERVISOR})
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec(texts.PAGE_HOME, _EVERYONE, HomePage),
+    PageSpec(texts.PAGE_INTAKE, _EVERYONE, IntakePage),
+    PageSpec(texts.PAGE_DOSSIERS, _EVERYONE, DossiersPage),
     PageSpec(texts.PAGE_CATALOG, _EVERYONE, CatalogPage),
     PageSpec(texts.PAGE_ACCOUNTS, _MANAGERS, AccountsPage),
     PageSpec(texts.PAGE_AUDIT, _MANAGERS, AuditPage),
     PageSpec(texts.PAGE_BACKUP, frozenset({Role.ADMIN}), BackupPage),
+    PageSpec(texts.PAGE_QUEUE_ADMIN, QUEUE_ADMIN_ROLES, QueueAdminPage),
 )
 
 
@@ -93,10 +100,21 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.calling = add_calling_dock(self, ctx, principal)  # the counter's calling panel
+        self._link_intake_to_calling()
         self.navigation.currentRowChanged.connect(self._show_row)
         self._build_menu()
         self._build_status_bar()
         self.navigation.setCurrentRow(0)
+
+    def _link_intake_to_calling(self) -> None:
+        """A dossier saved at intake is joined to the ticket being served at this counter."""
+        panel = getattr(self.calling, "panel", None)
+        for page in self.pages.values():
+            if isinstance(page, IntakePage) and panel is not None:
+                page.dossier_saved.connect(
+                    lambda dossier_id: panel.ticket_served_with_dossier(dossier_id)
+                )
 
     def sizeHint(self) -> QSize:
         """Fits a 1366x768 screen with its task bar (Qt API)."""

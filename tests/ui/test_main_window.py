@@ -13,7 +13,8 @@ from counter_app.ui import texts
 from counter_app.ui.clerk.accounts_page import AccountsPage
 from counter_app.ui.main_window import MainWindow
 
-ALL_PAGES = ["Trang chủ", "Danh mục thủ tục", "Tài khoản", "Nhật ký", "Sao lưu"]
+WORK_PAGES = ["Trang chủ", "Tiếp nhận hồ sơ", "Hồ sơ", "Danh mục thủ tục"]
+ALL_PAGES = [*WORK_PAGES, "Tài khoản", "Nhật ký", "Sao lưu", "Xếp hàng, kiosk"]
 
 
 @pytest.fixture
@@ -37,12 +38,12 @@ def nav_titles(window: MainWindow) -> list[str]:
 def test_admin_sees_every_page(open_window, office) -> None:
     window = open_window(office.admin)
     assert nav_titles(window) == ALL_PAGES
-    assert window.stack.count() == 5
+    assert window.stack.count() == len(ALL_PAGES)
 
 
 def test_supervisor_sees_accounts_read_only_and_no_backup(open_window, office) -> None:
     window = open_window(office.supervisor)
-    assert nav_titles(window) == ["Trang chủ", "Danh mục thủ tục", "Tài khoản", "Nhật ký"]
+    assert nav_titles(window) == [*WORK_PAGES, "Tài khoản", "Nhật ký", "Xếp hàng, kiosk"]
     page = window.show_page("Tài khoản")
     assert isinstance(page, AccountsPage)
     assert not page.create_button.isVisible()
@@ -50,9 +51,9 @@ def test_supervisor_sees_accounts_read_only_and_no_backup(open_window, office) -
     assert page.model.rowCount() == 3
 
 
-def test_clerk_sees_only_home_and_catalogue(open_window, office) -> None:
+def test_clerk_sees_only_the_work_pages(open_window, office) -> None:
     window = open_window(office.clerk)
-    assert nav_titles(window) == ["Trang chủ", "Danh mục thủ tục"]
+    assert nav_titles(window) == WORK_PAGES
     assert "Tài khoản" not in window.pages
 
 
@@ -130,3 +131,32 @@ def test_next_working_day_names_the_holiday_in_between(open_window, office, cloc
     following = home.values[texts.HOME_NEXT_WORKING].text()
     assert following.startswith("Thứ")
     assert "sau ngày nghỉ lễ: " in following
+
+
+def test_a_dossier_saved_at_intake_is_linked_to_the_ticket_served(open_window, office, qtbot):
+    from counter_app.domain.roles import Role
+    from counter_app.services.principal import Principal
+
+    ctx = office.ctx
+    areas = ctx.queue.ensure_default_areas(office.admin)
+    kiosk = Principal(None, "kiosk", "Kiosk", Role.DEVICE, "K")
+    ticket = ctx.queue.issue(kiosk, areas[0].id)
+    ctx.queue.call_next(office.clerk, 1)
+    window = open_window(office.clerk)
+    panel = window.calling.panel
+    panel.set_counter(1)
+    qtbot.waitUntil(lambda: panel.current_ticket_id() == ticket.id, timeout=5000)
+    ctx.catalog.load_shipped(Principal.system("T"))
+    from counter_app.domain.intake import ApplicantInput, IntakeInput, PaperCheck
+
+    detail = ctx.catalog.get("1.001193")
+    dossier = ctx.intake.accept(
+        office.clerk,
+        IntakeInput(
+            ApplicantInput("Nguyễn Văn An"),
+            "1.001193",
+            tuple(PaperCheck(i, True) for i in range(1, len(detail.papers) + 1)),
+        ),
+    )
+    window.pages["Tiếp nhận hồ sơ"].dossier_saved.emit(dossier.id)
+    assert ctx.queue.current(1).dossier_id == dossier.id

@@ -1,0 +1,1 @@
+"""The counter's calling panel (docked in the clerk window) and its dialogs."""

@@ -1,0 +1,1 @@
+"""The intake screen: applicant, procedure, papers, files, decision, printed form."""

@@ -1,0 +1,85 @@
+"""Entry point of the ticket kiosk: start-up, the device account's sign-in, the kiosk itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import SQLAlchemyError
+
+from counter_app.app_context import AppContext
+from counter_app.paths import AppDirs
+from counter_app.services.demo import ensure_demo_office
+from counter_app.services.errors import ServiceError
+from counter_app.settings import Settings
+from counter_app.ui import errors, texts
+from counter_app.ui.app_setup import prepare_app
+from counter_app.ui.errors import attempt
+from counter_app.ui.kiosk import sign_in
+from counter_app.ui.kiosk.window import KioskWindow
+from counter_app.ui.startup import open_with_recovery
+
+log = logging.getLogger(__name__)
+
+
+def _office_ready(ctx: AppContext, demo: bool) -> bool:
+    """Demo data when asked; False (after saying why) when no office is set up yet."""
+    if demo:
+        s = ctx.settings
+        ensure_demo_office(ctx.db, ctx.office, ctx.catalog, s.security, ctx.station)
+    if ctx.office.get() is None:
+        errors.present(None, texts.ERROR_TITLE, texts.KIOSK_NO_OFFICE)
+        return False
+    return True
+
+
+def show_kiosk(ctx: AppContext, app: QApplication) -> KioskWindow | None:
+    """Ask for the kiosk's account, then show the kiosk full screen (None if nobody signed in)."""
+    principal = sign_in.ask_device_sign_in(ctx)
+    if principal is None:
+        return None
+    log.info("kiosk opened by %s (%s)", principal.username, principal.role)
+    window = KioskWindow(ctx, principal)
+    window.exit_requested.connect(app.quit)
+    window.show_full_screen()
+    window.load_areas()
+    return window
+
+
+def run_kiosk(
+    dirs: AppDirs,
+    settings: Settings,
+    *,
+    demo: bool = False,
+    on_ready: Callable[[AppContext], None] | None = None,
+) -> int:
+    """Run the ticket kiosk until staff unlock it; returns the process exit code."""
+    app, family = prepare_app()  # also guards None against PySide6's lost references
+    if family is None:
+        errors.present(None, texts.ERROR_TITLE, texts.FONT_MISSING)
+    ctx = open_with_recovery(dirs, settings, demo=demo)
+    if ctx is None:
+        return 1
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        try:
+            if not _office_ready(ctx, demo):
+                return 1
+        except (ServiceError, SQLAlchemyError) as exc:
+            errors.show_error(None, exc)
+            return 1
+        if on_ready is not None:
+            on_ready(ctx)
+        window = show_kiosk(ctx, app)
+        if window is None:
+            return 0
+        code = app.exec()
+        QThreadPool.globalInstance().waitForDone(10_000)  # a last print may still be running
+        attempt(lambda: ctx.accounts.sign_out(window.principal))
+        window.deleteLater()
+        return code
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+        ctx.close()

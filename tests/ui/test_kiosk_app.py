@@ -1,0 +1,160 @@
+"""The kiosk entry point end to end: demo start-up, device sign-in, a ticket, exit by PIN."""
+
+from __future__ import annotations
+
+import socket
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from helpers import type_text
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter_app.app_context import AppContext
+from counter_app.paths import AppDirs
+from counter_app.services.kiosk_lock import KioskLock
+from counter_app.services.principal import Principal
+from counter_app.settings import load_settings, parse_settings
+from counter_app.ui import texts
+from counter_app.ui.kiosk.app import run_kiosk
+from counter_app.ui.kiosk.sign_in import KioskLoginDialog
+from counter_app.ui.kiosk.window import KioskWindow
+
+Step = Callable[[], bool]
+
+
+@pytest.fixture(autouse=True)
+def _restore_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
+def drive(steps: list[Step], failures: list[BaseException]) -> QTimer:
+    """Run steps one after another from the event loop (modal dialogs, app.exec)."""
+    timer = QTimer()
+    timer.setInterval(30)
+
+    def tick() -> None:
+        try:
+            if steps and steps[0]():
+                steps.pop(0)
+        except BaseException as exc:  # surfaced by the test; the kiosk is let go
+            failures.append(exc)
+            steps.clear()
+            for widget in QApplication.topLevelWidgets():
+                if isinstance(widget, KioskWindow):
+                    widget.unlock()
+                widget.close()
+            QApplication.quit()
+        if not steps:
+            timer.stop()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
+
+
+def visible(kind: type[QWidget]) -> QWidget | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
+    )
+
+
+def sign_in(username: str, password: str) -> Step:
+    def step() -> bool:
+        login = visible(KioskLoginDialog)
+        if not isinstance(login, KioskLoginDialog):
+            return False
+        type_text(login.username, username)
+        type_text(login.password, password)
+        login.sign_in_button.click()
+        return True
+
+    return step
+
+
+def in_kiosk(action: Callable[[KioskWindow], bool]) -> Step:
+    def step() -> bool:
+        window = visible(KioskWindow)
+        return isinstance(window, KioskWindow) and action(window)
+
+    return step
+
+
+def test_demo_kiosk_issues_a_ticket_and_exits_with_the_pin(tmp_path: Path, qapp, messages) -> None:
+    dirs = AppDirs(tmp_path / "cfg", tmp_path / "data").demo()
+    seen: list[str] = []
+
+    def set_pin(ctx: AppContext) -> None:
+        KioskLock(ctx.db).set_pin(Principal.system(ctx.station), "135790")
+
+    def tap(window: KioskWindow) -> bool:
+        if not window.start_page.tiles:
+            return False
+        assert window.isFullScreen()
+        assert "(DEMO)" in window.start_page.office.text()
+        window.start_page.tiles[0].click()
+        return True
+
+    def read_number(window: KioskWindow) -> bool:
+        if window.stack.currentWidget() is not window.result_page:
+            return False
+        if not window.result_page.failure.isVisibleTo(window.result_page):
+            return False  # no printer configured: the number to remember
+        seen.append(window.result_page.number.text())
+        seen.append(window.principal.username)
+        return True
+
+    def exit_with_pin(window: KioskWindow) -> bool:
+        window.open_exit()
+        for digit in "135790":
+            window.pin_pad.keys[digit].click()
+        window.pin_pad.exit.click()
+        return True
+
+    failures: list[BaseException] = []
+    steps = [sign_in("kiosk", "Demo@2026"), in_kiosk(tap), in_kiosk(read_number)]
+    timer = drive([*steps, in_kiosk(exit_with_pin)], failures)
+    code = run_kiosk(dirs, load_settings(dirs), demo=True, on_ready=set_pin)
+    timer.stop()
+    assert not failures, failures
+    assert code == 0
+    assert seen == ["A001", "kiosk"]
+    assert qapp.quitOnLastWindowClosed()
+
+
+def test_cancelled_sign_in_returns_zero(tmp_path: Path, qapp, messages) -> None:
+    dirs = AppDirs(tmp_path / "cfg", tmp_path / "data").demo()
+
+    def cancel() -> bool:
+        login = visible(KioskLoginDialog)
+        if login is None:
+            return False
+        login.reject()
+        return True
+
+    failures: list[BaseException] = []
+    timer = drive([cancel], failures)
+    code = run_kiosk(dirs, load_settings(dirs), demo=True)
+    timer.stop()
+    assert not failures and code == 0
+
+
+def test_no_office_yet_is_explained(tmp_path: Path, qapp, messages) -> None:
+    dirs = AppDirs(tmp_path / "cfg", tmp_path / "data")
+    assert run_kiosk(dirs, load_settings(dirs)) == 1
+    assert messages.texts() == [texts.KIOSK_NO_OFFICE]
+
+
+def test_unreachable_database_is_reported(tmp_path: Path, qapp, messages) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = parse_settings(
+        {"database": {"url": f"postgresql+psycopg://motcua@127.0.0.1:{port}/x"}}, "test", environ={}
+    )
+    assert run_kiosk(AppDirs(tmp_path / "cfg", tmp_path / "data"), settings) == 1
+    assert messages.shown[0][0] == texts.STARTUP_ERROR_TITLE
