@@ -184,3 +184,12 @@ def test_kiosk_exit_pin(hall):
         lock.set_pin(hall.clerk, "1234")
     lock.set_pin(hall.admin, "2468")
     assert lock.check("2468") and not lock.check("2469") and lock.has_pin()
+
+
+def test_a_clock_moved_back_never_repeats_a_number(hall):
+    first = issue(hall)
+    hall.clock.advance(hours=-3)  # someone sets the PC's clock back during the morning
+    second = issue(hall)
+    assert (first.label, second.label) == ("A001", "A002")
+    hall.clock.advance(hours=6)
+    assert issue(hall).label == "A003"

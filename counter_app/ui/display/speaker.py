@@ -175,8 +175,10 @@ class Speaker(QObject):
         self._plays = 0
         self._last: tuple[str, int | None] | None = None
         self._logged: set[str] = set()
-        self._watchdog = QTimer(self, singleShot=True, timeout=self._on_watchdog)
-        self._ready_timer = QTimer(self, singleShot=True, timeout=self._on_ready_timeout)
+        self._watchdog = QTimer(self, singleShot=True)
+        self._watchdog.timeout.connect(self._on_watchdog)
+        self._ready_timer = QTimer(self, singleShot=True)
+        self._ready_timer.timeout.connect(self._on_ready_timeout)
         self._grace_over = False
         self._host: QProcess | None = None
         self._host_out = b""
@@ -277,6 +279,10 @@ class Speaker(QObject):
             self._log_once(f"clip:{exc}", f"voice: {exc}")
             then(call, False)
             return
+        except Exception:  # whatever a damaged clip does, the calls after it must still be said
+            log.exception("voice: cannot join %s", names)
+            then(call, False)
+            return
 
         self._plays += 1
         play = self._plays
@@ -341,8 +347,9 @@ class Speaker(QObject):
     # ---------------------------------------------------------------- the engine's process
 
     def _start_host(self, command: list[str] | None) -> None:
-        if command is None:
-            self._decide("clips", "voice: no text-to-speech host in this build; using the clips")
+        if command is None:  # decided once the constructor has returned and signals are wired
+            why = "voice: no text-to-speech host in this build; using the clips"
+            QTimer.singleShot(0, self, lambda: self._decide("clips", why))
             return
         args = list(command[1:])
         if self.engine:
@@ -386,7 +393,9 @@ class Speaker(QObject):
             )
         elif kind == "unavailable":
             self._stop_host()
-            self._decide("clips", f"voice: no Vietnamese voice ({event.get('reason')}); clips")
+            self._decide(
+                "clips", f"voice: no Vietnamese voice ({event.get('reason')}); using the clips"
+            )
         elif kind == "state":
             self._on_speech_state(event)
 
@@ -426,6 +435,8 @@ class Speaker(QObject):
             self._decide("clips", f"voice: {why}; using the clips from now on")
 
     def _decide(self, backend: str, message: str) -> None:
+        if self.mode == "off":  # closed meanwhile
+            return
         self._ready_timer.stop()
         self._backend = backend
         log.info(message)
