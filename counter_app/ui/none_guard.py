@@ -1,5 +1,5 @@
 """A guard for a PySide6 defect seen with 6.12.0 on Python 3.11: Qt methods that return nothing
-give back None without taking a reference to it.
+give back None without taking a reference to it (and some paths do the same with True/False).
 
 Each such call (`widget.update()`, `painter.setPen(…)`, `label.setText(…)`) takes one reference
 away from None. A window that redraws all day (clock, blinking tile, scrolling notice: about 400
@@ -34,21 +34,28 @@ def lost_none_references(calls: int = PROBE_CALLS) -> int:
 
 
 def protect_none() -> bool:
-    """Make None unable to run out of references when PySide6 loses them; True if it did."""
+    """Make None, True and False unable to run out of references; True if it did.
+
+    The None defect is measured; True and False lose references too, in paths that are hard
+    to probe (signals and event filters returning bools), so they get the same reserve
+    whenever None needed it.
+    """
     if sys.getrefcount(None) > BALLAST:
         return True  # done before in this process
     if sys.version_info >= (3, 12):
-        return False  # None is immortal
+        return False  # None, True and False are immortal
     if hasattr(sys, "gettotalrefcount"):
         return False  # a debug build lays objects out differently; leave it alone
     lost = lost_none_references()
     if lost < PROBE_CALLS // 2:
         return False
     ctypes.c_ssize_t.from_address(id(None)).value += BALLAST + lost
+    for singleton in (True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += BALLAST
     log.warning(
         "PySide6 loses a reference to None on each call of a method returning nothing "
-        "(%d of %d calls); None was given a reserve so long-running windows cannot abort. "
-        "Use Python >= 3.12 or a PySide6 build without this defect.",
+        "(%d of %d calls); None, True and False were given a reserve so long-running windows "
+        "cannot abort. Use Python >= 3.12 or a PySide6 build without this defect.",
         lost,
         PROBE_CALLS,
     )
