@@ -1,12 +1,15 @@
-"""The queue's event stream: appended in each change's transaction, announced at commit."""
+"""The queue's event stream: appended in each change's transaction.
+
+On PostgreSQL a trigger (migration 0003) sends `NOTIFY motcua_queue` for each new event, so
+it is announced at commit and never before.
+"""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from counter_app.services.principal import Principal
@@ -20,28 +23,31 @@ def add_event(
     at: datetime,
     kind: str,
     principal: Principal,
-    ticket: Ticket | None = None,
+    ticket: Ticket | tuple[int, str] | None = None,
     counter: int | None = None,
     **details: Any,
 ) -> None:
-    """Append to the queue stream inside the transaction, and NOTIFY listeners at commit."""
-    if ticket is not None and ticket.id is None:
-        session.flush()  # the new ticket needs its id first
-    event = QueueEvent(
-        at=at,
-        day=at.date(),
-        kind=kind,
-        ticket_id=ticket.id if ticket else None,
-        label=ticket.label if ticket else "",
-        counter=counter,
-        station=principal.station,
-        actor=principal.full_name or principal.username,
-        details=details,
-    )
-    session.add(event)
-    session.flush()
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_notify(:channel, :payload)"),
-            {"channel": NOTIFY_CHANNEL, "payload": json.dumps({"id": event.id})},
+    """Append to the queue stream inside the transaction (PostgreSQL NOTIFYs it at commit).
+
+    `ticket` is a ticket row, or (id, label) of one inserted without the ORM.
+    """
+    ticket_id, label = None, ""
+    if isinstance(ticket, Ticket):
+        if ticket.id is None:
+            session.flush()  # the new ticket needs its id first
+        ticket_id, label = ticket.id, ticket.label
+    elif ticket is not None:
+        ticket_id, label = ticket
+    session.execute(
+        insert(QueueEvent).values(
+            at=at,
+            day=at.date(),
+            kind=kind,
+            ticket_id=ticket_id,
+            label=label,
+            counter=counter,
+            station=principal.station,
+            actor=principal.full_name or principal.username,
+            details=details,
         )
+    )
