@@ -11,16 +11,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
-from counter_app.services.demo import ensure_demo_office
 from counter_app.services.errors import ServiceError
 from counter_app.settings import Settings
 from counter_app.ui import errors, texts
-from counter_app.ui.app_setup import prepare_app
 from counter_app.ui.change_password_dialog import ChangePasswordDialog
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.setup_wizard import SetupWizard
-from counter_app.ui.startup import open_with_recovery
+from counter_app.ui.startup import run_station
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +66,8 @@ class ClerkSession(QObject):
             self.app.quit()
 
 
-def _prepare_office(ctx: AppContext, demo: bool) -> bool:
-    """Demo data, or the setup wizard on a first run; False when the user gave up."""
-    if demo:
-        s = ctx.settings
-        ensure_demo_office(ctx.db, ctx.office, ctx.catalog, s.security, ctx.station)
+def _wizard_if_needed(ctx: AppContext) -> bool:
+    """The setup wizard on a first run; False when the user gave up."""
     if ctx.office.get() is not None:
         return True
     wizard = SetupWizard(ctx)
@@ -90,16 +85,10 @@ def run_clerk(
     on_ready: Callable[[AppContext], None] | None = None,
 ) -> int:
     """Run the clerk window until the user quits; returns the process exit code."""
-    app, family = prepare_app()
-    if family is None:
-        errors.present(None, texts.ERROR_TITLE, texts.FONT_MISSING)
-    ctx = open_with_recovery(dirs, settings, demo=demo)
-    if ctx is None:
-        return 1
-    app.setQuitOnLastWindowClosed(False)
-    try:
+
+    def body(app: QApplication, ctx: AppContext) -> int:
         try:
-            if not _prepare_office(ctx, demo):
+            if not _wizard_if_needed(ctx):
                 return 0
         except (ServiceError, SQLAlchemyError) as exc:
             errors.show_error(None, exc)
@@ -110,6 +99,5 @@ def run_clerk(
         if not session.sign_in():
             return 0
         return app.exec()
-    finally:
-        app.setQuitOnLastWindowClosed(True)
-        ctx.close()
+
+    return run_station(dirs, settings, body, demo=demo)

@@ -1,4 +1,4 @@
-"""Opening the database from the window: a damaged SQLite file can be restored from a backup."""
+"""Starting a window: the database (a damaged SQLite file can be restored), demo, office."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from counter_app.app_context import AppContext, CorruptDatabase, StartupError, open_context
 from counter_app.paths import AppDirs
 from counter_app.services.backup import BackupService, file_time
+from counter_app.services.demo import ensure_demo_office
 from counter_app.services.errors import ServiceError
 from counter_app.settings import Settings
 from counter_app.ui import errors, texts
+from counter_app.ui.app_setup import prepare_app
 from db.engine import Database
 
 log = logging.getLogger(__name__)
@@ -71,3 +73,53 @@ def open_with_recovery(
         except StartupError as exc:
             errors.present(parent, texts.STARTUP_ERROR_TITLE, str(exc))
             return None
+
+
+Body = Callable[[QApplication, AppContext], int]
+
+
+def run_station(
+    dirs: AppDirs,
+    settings: Settings,
+    body: Body,
+    *,
+    demo: bool = False,
+    office_missing: str | None = None,
+    recover: bool = True,
+) -> int:
+    """Start-up shared by the clerk window, the kiosk and the board, then `body` runs.
+
+    Prepares the application, opens the database (offering a restore when `recover`), sets
+    up the demo office when asked and, when `office_missing` is given, stops with that
+    message if no office is set up yet. Returns the process exit code.
+    """
+    app, family = prepare_app()
+    if family is None:
+        errors.present(None, texts.ERROR_TITLE, texts.FONT_MISSING)
+    if recover:
+        ctx = open_with_recovery(dirs, settings, demo=demo)
+    else:
+        try:
+            ctx = open_context(dirs, settings, demo=demo)
+        except StartupError as exc:
+            errors.present(None, texts.STARTUP_ERROR_TITLE, str(exc))
+            ctx = None
+    if ctx is None:
+        return 1
+    # One quit only, from the window's own signal: a second one left queued ends the next loop.
+    app.setQuitOnLastWindowClosed(False)
+    try:
+        try:
+            if demo:
+                s = ctx.settings
+                ensure_demo_office(ctx.db, ctx.office, ctx.catalog, s.security, ctx.station)
+            if office_missing is not None and ctx.office.get() is None:
+                errors.present(None, texts.STARTUP_ERROR_TITLE, office_missing)
+                return 1
+        except (ServiceError, SQLAlchemyError) as exc:
+            errors.show_error(None, exc)
+            return 1
+        return body(app, ctx)
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+        ctx.close()

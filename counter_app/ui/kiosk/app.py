@@ -7,32 +7,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.exc import SQLAlchemyError
 
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
-from counter_app.services.demo import ensure_demo_office
-from counter_app.services.errors import ServiceError
 from counter_app.settings import Settings
-from counter_app.ui import errors, texts
-from counter_app.ui.app_setup import prepare_app
+from counter_app.ui import texts
 from counter_app.ui.errors import attempt
 from counter_app.ui.kiosk import sign_in
 from counter_app.ui.kiosk.window import KioskWindow
-from counter_app.ui.startup import open_with_recovery
+from counter_app.ui.startup import run_station
 
 log = logging.getLogger(__name__)
-
-
-def _office_ready(ctx: AppContext, demo: bool) -> bool:
-    """Demo data when asked; False (after saying why) when no office is set up yet."""
-    if demo:
-        s = ctx.settings
-        ensure_demo_office(ctx.db, ctx.office, ctx.catalog, s.security, ctx.station)
-    if ctx.office.get() is None:
-        errors.present(None, texts.ERROR_TITLE, texts.KIOSK_NO_OFFICE)
-        return False
-    return True
 
 
 def show_kiosk(ctx: AppContext, app: QApplication) -> KioskWindow | None:
@@ -56,20 +41,8 @@ def run_kiosk(
     on_ready: Callable[[AppContext], None] | None = None,
 ) -> int:
     """Run the ticket kiosk until staff unlock it; returns the process exit code."""
-    app, family = prepare_app()  # also guards None against PySide6's lost references
-    if family is None:
-        errors.present(None, texts.ERROR_TITLE, texts.FONT_MISSING)
-    ctx = open_with_recovery(dirs, settings, demo=demo)
-    if ctx is None:
-        return 1
-    app.setQuitOnLastWindowClosed(False)
-    try:
-        try:
-            if not _office_ready(ctx, demo):
-                return 1
-        except (ServiceError, SQLAlchemyError) as exc:
-            errors.show_error(None, exc)
-            return 1
+
+    def body(app: QApplication, ctx: AppContext) -> int:
         if on_ready is not None:
             on_ready(ctx)
         window = show_kiosk(ctx, app)
@@ -80,6 +53,5 @@ def run_kiosk(
         attempt(lambda: ctx.accounts.sign_out(window.principal))
         window.deleteLater()
         return code
-    finally:
-        app.setQuitOnLastWindowClosed(True)
-        ctx.close()
+
+    return run_station(dirs, settings, body, demo=demo, office_missing=texts.KIOSK_NO_OFFICE)
