@@ -185,8 +185,10 @@ class IntakeService:
             procedure = self._procedure(session, intake.procedure_code)
             problems = intake_problems(intake, now.date())
             faulty = [p for p in intake.papers if normalize(p.problem)]
-            if not faulty and not _missing_required(procedure, intake) and not normalize(
-                intake.reasons
+            if (
+                not faulty
+                and not _missing_required(procedure, intake)
+                and not normalize(intake.reasons)
             ):
                 problems.append(
                     "Cần đánh dấu ít nhất một giấy tờ còn thiếu hoặc chưa hợp lệ, hoặc ghi rõ "

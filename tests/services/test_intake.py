@@ -240,3 +240,14 @@ def test_two_clerks_saving_at_the_same_second_get_distinct_codes(counter):
     codes = sorted(d.code for d in details)
     assert codes == [f"{AGENCY}-261116-{n:04d}" for n in range(1, 9)]
     assert sorted(d.book_number for d in details) == list(range(1, 9))
+
+
+def test_an_unticked_optional_paper_is_not_a_reason_for_mau_02(counter):
+    detail = counter.catalog.get(KHAI_SINH)
+    papers = tuple(
+        PaperCheck(i, p.required and not p.present_only)
+        for i, p in enumerate(detail.papers, start=1)
+    )
+    assert not all(p.received for p in papers)  # some optional papers left unticked
+    with pytest.raises(ValidationError, match="ít nhất một giấy tờ"):
+        counter.intake.request_supplement(counter.clerk, complete_intake(counter, papers=papers))
