@@ -52,7 +52,7 @@ def protect_none() -> bool:
     ctypes.c_ssize_t.from_address(id(None)).value += BALLAST + lost
     for singleton in (True, False):
         ctypes.c_ssize_t.from_address(id(singleton)).value += BALLAST
-    log.warning(
+    log.info(  # for the admin's log file; nothing a clerk can act on
         "PySide6 loses a reference to None on each call of a method returning nothing "
         "(%d of %d calls); None, True and False were given a reserve so long-running windows "
         "cannot abort. Use Python >= 3.12 or a PySide6 build without this defect.",
