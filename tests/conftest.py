@@ -42,6 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     protect_none()
 
+
 # Until the per-test fixture below takes over (collection, session fixtures), point the app's
 # folders at a throwaway place too.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="motcua-test-home-"))

@@ -14,6 +14,11 @@ from db.engine import Database
 from db.models import AppMeta
 
 PIN_KEY = "kiosk.exit_pin"
+#: Audit actions for a PIN typed at the kiosk: right (the kiosk closes) or wrong.
+EXIT_PIN_RIGHT = "kiosk.exit"
+EXIT_PIN_WRONG = "kiosk.exit_pin_wrong"
+#: Who a PIN attempt is written as: whoever types the PIN is not signed in.
+PIN_USER = "kiosk_pin"
 _HASHER = PasswordHasher()
 
 
@@ -49,3 +54,10 @@ class KioskLock:
             return bool(stored) and _HASHER.verify(stored, pin)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
+
+    def exit_checked(self, station: str, ok: bool) -> None:
+        """Audit that someone typed the exit PIN at the kiosk `station`, right (ok) or wrong."""
+        who = Principal(None, PIN_USER, "", Role.DEVICE, station)
+        action = EXIT_PIN_RIGHT if ok else EXIT_PIN_WRONG
+        with self.db.write() as session:
+            audit.record(session, who, self.clock(), action, ok=ok)

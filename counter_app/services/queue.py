@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -32,12 +32,11 @@ from counter_app.services.queue_areas import QueueAreas
 from counter_app.services.queue_models import (
     TICKET_QR_PREFIX,
     TicketInfo,
-    ticket_info,
 )
 from counter_app.services.queue_stream import add_event
 from counter_app.services.sequences import next_value
 from db.engine import Database
-from db.models import ServiceArea, Ticket
+from db.models import Dossier, ServiceArea, Ticket
 
 ISSUERS = (Role.DEVICE, Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
 CALLERS = (Role.CLERK, Role.SUPERVISOR, Role.ADMIN)
@@ -63,57 +62,86 @@ class QueueService(QueueAreas):
         now = self.clock()
         try:
             with self.db.write() as session:
-                area = session.get(ServiceArea, area_id)
-                if area is None or not area.active:
+                # Plain SQL rows, not ORM objects: issuing is the hottest path of the queue.
+                area = session.execute(
+                    select(ServiceArea.name, ServiceArea.prefix, ServiceArea.counters).where(
+                        ServiceArea.id == area_id, ServiceArea.active
+                    )
+                ).first()
+                if area is None:
                     raise NotFound("Khu vực dịch vụ này không còn hoạt động.")
-                # The numbering row stays locked until commit: keep that stretch short.
+                # Read the estimate first: the numbering row, once taken, stays locked until
+                # commit, so that stretch holds only the inserts.
+                ahead = self._ahead(session, area_id, now, priority)
+                recent = self._recent_service(session, area_id, now)
                 number = next_value(session, f"ticket:{area.prefix}", now.date().isoformat())
-                ticket = Ticket(
-                    day=now.date(),
-                    prefix=area.prefix,
-                    number=number,
-                    label=ticket_label(area.prefix, number),
-                    area_id=area.id,
-                    priority=priority,
-                    status=WAITING,
-                    issued_at=now,
-                    issued_station=principal.station,
-                    request_key=request_key,
-                )
-                session.add(ticket)
+                label = ticket_label(area.prefix, number)
+                ticket_id = session.execute(
+                    insert(Ticket)
+                    .values(
+                        day=now.date(),
+                        prefix=area.prefix,
+                        number=number,
+                        label=label,
+                        area_id=area_id,
+                        priority=priority,
+                        status=WAITING,
+                        issued_at=now,
+                        issued_station=principal.station,
+                        request_key=request_key,
+                    )
+                    .returning(Ticket.id)
+                ).scalar_one()
                 add_event(
-                    session, now, "issue", principal, ticket, area=area.name, priority=priority
+                    session,
+                    now,
+                    "issue",
+                    principal,
+                    (ticket_id, label),
+                    area=area.name,
+                    priority=priority,
                 )
-                area_name, counters = area.name, max(1, len(area.counters or ()))
+            wait = estimate_wait(ahead, recent, max(1, len(area.counters or ())))
+            return TicketInfo(
+                ticket_id,
+                label,
+                area_id,
+                area.name,
+                priority,
+                WAITING,
+                now,
+                None,
+                None,
+                None,
+                0,
+                None,
+                None,
+                "pending",
+                "",
+                ahead,
+                wait,
+            )
         except IntegrityError:
             if request_key:  # the same tap reached us twice at once: the first one won
                 existing = self._by_request_key(request_key)
                 if existing is not None:
                     return existing
             raise
-        with self.db.read() as session:  # the estimate needs no lock
-            ahead = self._ahead(session, ticket)
-            wait = estimate_wait(ahead, self._recent_service(session, area_id, now), counters)
-        return ticket_info(ticket, area_name, ahead, wait)
 
     def _by_request_key(self, key: str) -> TicketInfo | None:
         with self.db.read() as session:
             row = session.scalar(select(Ticket).where(Ticket.request_key == key))
             return self._info(session, row) if row else None
 
-    def _ahead(self, session: Session, ticket: Ticket) -> int:
+    @staticmethod
+    def _ahead(session: Session, area_id: int, now: datetime, priority: str) -> int:
+        """Waiting tickets of the area called before a new one (all priorities go first)."""
         query = select(func.count(Ticket.id)).where(
-            Ticket.day == ticket.day,
-            Ticket.status == WAITING,
-            Ticket.area_id == ticket.area_id,
-            Ticket.id != ticket.id,
+            Ticket.day == now.date(), Ticket.status == WAITING, Ticket.area_id == area_id
         )
-        if not ticket.priority:  # priority tickets are called first, so they are ahead too
-            return int(session.scalar(query.where(Ticket.issued_at <= ticket.issued_at)) or 0)
-        return int(
-            session.scalar(query.where(Ticket.priority != "", Ticket.issued_at <= ticket.issued_at))
-            or 0
-        )
+        if priority:
+            query = query.where(Ticket.priority != "")
+        return int(session.scalar(query) or 0)
 
     def _recent_service(self, session: Session, area_id: int, now: datetime) -> list[float]:
         rows = session.execute(
@@ -130,6 +158,7 @@ class QueueService(QueueAreas):
 
     def mark_printed(self, principal: Principal, ticket_id: int, ok: bool, error: str = "") -> None:
         """Record the ticket's printing; a failure alerts the clerks through the stream."""
+        require_role(principal, *ISSUERS)
         now = self.clock()
         with self.db.write() as session:
             ticket = self._ticket(session, ticket_id)
@@ -143,15 +172,8 @@ class QueueService(QueueAreas):
         now = self.clock()
         with self.db.write() as session:
             self._finish_current(session, principal, counter, now)
-            areas = self._areas_of(session, counter)
-            eligible = (Ticket.target_counter == counter) | (
-                Ticket.target_counter.is_(None) & Ticket.area_id.in_(areas or [-1])
-            )
-            tier = case((Ticket.target_counter == counter, 0), (Ticket.priority != "", 1), else_=2)
             ticket = session.scalar(
-                select(Ticket)
-                .where(Ticket.day == now.date(), Ticket.status == WAITING, eligible)
-                .order_by(tier, Ticket.issued_at, Ticket.id)
+                self._calling_order(session, counter, now)
                 .limit(1)
                 .with_for_update(skip_locked=True)
             )
@@ -159,6 +181,30 @@ class QueueService(QueueAreas):
                 return None
             self._call(session, principal, ticket, counter, now, "call")
             return self._info(session, ticket)
+
+    def waiting_for(self, counter: int) -> list[TicketInfo]:
+        """Today's waiting tickets this counter would call, in the order call_next calls them."""
+        now = self.clock()
+        with self.db.read() as session:
+            rows = session.scalars(self._calling_order(session, counter, now))
+            return [self._info(session, r) for r in rows]
+
+    def _calling_order(self, session: Session, counter: int, now: datetime) -> Select[Ticket]:
+        """The one rule of who a counter calls, and in which order.
+
+        Eligible: sent to this counter, or sent nowhere and in an area the counter serves.
+        Order: sent to this counter first, then priority tickets, then first come, first served.
+        """
+        areas = self._areas_of(session, counter)
+        eligible = (Ticket.target_counter == counter) | (
+            Ticket.target_counter.is_(None) & Ticket.area_id.in_(areas or [-1])
+        )
+        tier = case((Ticket.target_counter == counter, 0), (Ticket.priority != "", 1), else_=2)
+        return (
+            select(Ticket)
+            .where(Ticket.day == now.date(), Ticket.status == WAITING, eligible)
+            .order_by(tier, Ticket.issued_at, Ticket.id)
+        )
 
     def _call(
         self,
@@ -305,6 +351,8 @@ class QueueService(QueueAreas):
         require_role(principal, *CALLERS)
         with self.db.write() as session:
             ticket = self._ticket(session, ticket_id)
+            if session.get(Dossier, dossier_id) is None:
+                raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
             ticket.dossier_id = dossier_id
             return self._info(session, ticket)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -56,7 +58,8 @@ class QueueAreas:
             return [area_info(a) for a in session.scalars(query)]
 
     def ensure_default_areas(self, principal: Principal) -> list[AreaInfo]:
-        """Create the usual commune areas, served by every counter, when there are none yet."""
+        """Create the usual commune areas (admin), served by every counter, when there are none."""
+        require_role(principal, Role.ADMIN)
         with self.db.write() as session:
             if session.scalar(select(func.count(ServiceArea.id))):
                 return self.areas()
@@ -122,8 +125,8 @@ class QueueAreas:
         area = session.get(ServiceArea, row.area_id)
         return ticket_info(row, area.name if area else "")
 
-    def board(self) -> BoardState:
-        """What the display board shows now (counters serving, last calls, waiting, notice)."""
+    def board(self, recent: int = RECENT_CALLS) -> BoardState:
+        """What the board shows now: counters serving, the last `recent` calls, waiting, notice."""
         today = self.clock().date()
         with self.db.read() as session:
             serving = tuple(
@@ -134,15 +137,7 @@ class QueueAreas:
                     .order_by(Ticket.counter)
                 )
             )
-            calls = tuple(
-                event_info(e)
-                for e in session.scalars(
-                    select(QueueEvent)
-                    .where(QueueEvent.day == today, QueueEvent.kind.in_(("call", "recall")))
-                    .order_by(QueueEvent.id.desc())
-                    .limit(RECENT_CALLS)
-                )
-            )
+            calls = self._recent_calls(session, today, recent)
             waiting = dict(
                 session.execute(
                     select(ServiceArea.name, func.count(Ticket.id))
@@ -160,6 +155,22 @@ class QueueAreas:
                 notice.value if notice else "",
                 int(last),
             )
+
+    @staticmethod
+    def _recent_calls(session: Session, today: date, recent: int) -> tuple[QueueEventInfo, ...]:
+        """The newest call or recall of each of the last `recent` numbers called, newest first
+        (a recall takes no second line, so the board's list stays full)."""
+        newest = session.scalars(
+            select(func.max(QueueEvent.id))
+            .where(QueueEvent.day == today, QueueEvent.kind.in_(("call", "recall")))
+            .group_by(QueueEvent.label)
+            .order_by(func.max(QueueEvent.id).desc())
+            .limit(max(1, recent))
+        ).all()
+        rows = session.scalars(
+            select(QueueEvent).where(QueueEvent.id.in_(newest)).order_by(QueueEvent.id.desc())
+        )
+        return tuple(event_info(e) for e in rows)
 
     def events_after(self, last_id: int, limit: int = 200) -> list[QueueEventInfo]:
         """Events newer than last_id, oldest first."""

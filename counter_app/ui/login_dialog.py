@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.app_context import AppContext
-from counter_app.domain.roles import PEOPLE_ROLES
+from counter_app.domain.roles import PEOPLE_ROLES, Role
 from counter_app.services.principal import Principal
 from counter_app.ui import texts
 from counter_app.ui.errors import attempt
@@ -22,11 +24,20 @@ from counter_app.ui.widgets.problem_label import ProblemLabel
 
 
 class LoginDialog(QDialog):
-    """Asks for a username and password; `principal` is set once signed in."""
+    """Asks for a username and password; `principal` is set once an allowed account signed in."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        allowed_roles: Collection[Role] = PEOPLE_ROLES,
+        refused: str = texts.LOGIN_ROLE_NOT_ALLOWED,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.allowed_roles = frozenset(allowed_roles)
+        self.refused = refused
         self.principal: Principal | None = None
         self.setWindowTitle(f"{texts.LOGIN_TITLE} — {texts.APP_TITLE}")
         self.setMinimumWidth(500)
@@ -73,7 +84,7 @@ class LoginDialog(QDialog):
         self.username.setFocus()
 
     def try_sign_in(self) -> None:
-        """Check the username and password; accept on success, else say why inline."""
+        """Check the username, password and role; accept on success, else say why inline."""
         username, password = self.username.text().strip(), self.password.text()
         if not username or not password:
             self.error.set_problems([texts.LOGIN_NEED_BOTH])
@@ -85,9 +96,10 @@ class LoginDialog(QDialog):
             self.password.clear()
             self.password.setFocus()
             return
-        if principal.role not in PEOPLE_ROLES:
+        if principal.role not in self.allowed_roles:
             attempt(lambda: self.ctx.accounts.sign_out(principal))
-            self.error.set_problems([texts.LOGIN_ROLE_NOT_ALLOWED])
+            self.error.set_problems([self.refused])
+            self.password.clear()
             return
         self.principal = principal
         self.accept()

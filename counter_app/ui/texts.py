@@ -196,6 +196,8 @@ AUDIT_ACTIONS = {
     "office.setup": "Thiết lập cơ quan",
     "office.counters": "Thay đổi số quầy",
     "catalog.import": "Nạp danh mục thủ tục",
+    "kiosk.exit": "Thoát kiosk bằng mã PIN",
+    "kiosk.exit_pin_wrong": "Nhập sai mã PIN thoát kiosk",
 }
 AUDIT_REASONS = {
     "unknown-user": "tên không tồn tại",
@@ -204,7 +206,7 @@ AUDIT_REASONS = {
     "wrong-password": "sai mật khẩu",
     "locked-now": "sai quá số lần, tạm khóa",
 }
-AUDIT_USERS = {"system": "Hệ thống"}
+AUDIT_USERS = {"system": "Hệ thống", "kiosk_pin": "Mã PIN kiosk"}
 AUDIT_ENTITIES = {
     "user": "Tài khoản",
     "office": "Cơ quan",

@@ -193,3 +193,72 @@ def test_a_clock_moved_back_never_repeats_a_number(hall):
     assert (first.label, second.label) == ("A001", "A002")
     hall.clock.advance(hours=6)
     assert issue(hall).label == "A003"
+
+
+def test_waiting_for_lists_what_call_next_would_call_in_order(hall):
+    hall.queue.save_area(hall.admin, AreaInput("Hộ tịch", "A", (1,), 0, True, hall.areas["A"].id))
+    a1 = issue(hall)
+    b1 = issue(hall, "B")
+    urgent = issue(hall, "C", priority="elderly")
+    a2 = issue(hall)
+    hall.queue.call_next(hall.clerk, 3)  # C001★ first at counter 3
+    hall.queue.transfer(hall.clerk, 3, to_counter=2)  # …then sent on to counter 2
+    assert [t.label for t in hall.queue.waiting_for(1)] == [a1.label, b1.label, a2.label]
+    assert [t.label for t in hall.queue.waiting_for(2)] == [urgent.label, b1.label]
+    assert [t.label for t in hall.queue.waiting_for(3)] == [b1.label]  # A is counter 1's only
+    for counter in (2, 1, 1, 1):
+        expected = hall.queue.waiting_for(counter)
+        assert hall.queue.call_next(hall.clerk, counter).label == expected[0].label
+    assert hall.queue.waiting_for(1) == [] and hall.queue.call_next(hall.clerk, 1) is None
+    hall.clock.at = datetime(2026, 11, 17, 7, 30)
+    issue(hall)
+    assert [t.label for t in hall.queue.waiting_for(1)] == ["A001"]  # today's only
+
+
+def test_board_shows_the_asked_number_of_recent_calls_one_per_number(hall):
+    for _ in range(4):
+        issue(hall)
+    for counter in (1, 2, 3):
+        hall.queue.call_next(hall.clerk, counter)
+    hall.queue.recall(hall.clerk, 1)  # A001 again: still one line
+    hall.queue.call_next(hall.clerk, 2)
+    labels = [(c.label, c.counter) for c in hall.queue.board(recent=3).recent_calls]
+    assert labels == [("A004", 2), ("A001", 1), ("A003", 3)]
+    assert len(hall.queue.board().recent_calls) == 4  # default: RECENT_CALLS (8) at most
+    assert [c.kind for c in hall.queue.board(recent=2).recent_calls] == ["call", "recall"]
+
+
+def test_link_dossier_to_a_missing_dossier_is_not_found(hall):
+    ticket = issue(hall)
+    with pytest.raises(NotFound, match="Không tìm thấy hồ sơ số 999"):
+        hall.queue.link_dossier(hall.clerk, ticket.id, 999)
+    assert hall.queue.find_scanned(ticket.qr_data).dossier_id is None
+
+
+def test_mark_printed_and_default_areas_need_their_roles(hall):
+    from counter_app.services.principal import Principal
+
+    ticket = issue(hall)
+    with pytest.raises(PermissionDenied):
+        hall.queue.mark_printed(None, ticket.id, ok=True)  # type: ignore[arg-type]
+    hall.queue.mark_printed(hall.clerk, ticket.id, ok=True)  # a clerk reprinting is fine
+    for principal in (hall.clerk, hall.kiosk):
+        with pytest.raises(PermissionDenied):
+            hall.queue.ensure_default_areas(principal)
+    system = Principal.system("MAY-1")
+    assert [a.prefix for a in hall.queue.ensure_default_areas(system)] == list("ABCDEF")
+
+
+def test_kiosk_exit_pin_attempts_are_audited(hall):
+    from counter_app.services import audit
+    from counter_app.services.kiosk_lock import KioskLock
+
+    lock = KioskLock(hall.db, hall.clock)
+    lock.exit_checked("KIOSK-1", False)
+    lock.exit_checked("KIOSK-1", True)
+    lines = audit.recent(hall.db, 2)
+    assert [(a.action, a.station, a.details) for a in lines] == [
+        ("kiosk.exit", "KIOSK-1", {"ok": True}),
+        ("kiosk.exit_pin_wrong", "KIOSK-1", {"ok": False}),
+    ]
+    assert {a.username for a in lines} == {"kiosk_pin"}

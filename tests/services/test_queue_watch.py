@@ -65,8 +65,9 @@ def test_watcher_reports_an_outage_and_catches_up(pg_server, pg_url):
     migrate(db)
     hall = make_hall(db)
     seen = Collector()
-    watcher = QueueWatcher(QueueService(Database(pg_url), hall.clock), seen.on_events,
-                           seen.on_status)
+    watcher = QueueWatcher(
+        QueueService(Database(pg_url), hall.clock), seen.on_events, seen.on_status
+    )
     watcher.start()
     try:
         assert wait_for(lambda: seen.status == [(True, "")])

@@ -249,3 +249,38 @@ def test_station_counter_from_settings(office, areas, qtbot) -> None:
     panel.call_next()
     assert office.ctx.queue.current(2).label == "A001"
     panel.stop()
+
+
+def test_the_waiting_line_is_the_counters_calling_order(office, areas, qtbot) -> None:
+    from counter_app.services.queue_models import AreaInput
+
+    queue = office.ctx.queue
+    queue.save_area(office.admin, AreaInput("Hộ tịch", "A", (2,), 0, True, areas["A"].id))
+    issue(office, areas, "A")  # counter 2 only
+    issue(office, areas, "B")
+    issue(office, areas, "C", priority="pregnant")
+    queue.call_next(office.clerk, 3)  # C001★ …
+    queue.transfer(office.clerk, 3, to_counter=1)  # … sent to counter 1, so first there
+    issue(office, areas, "D")
+    calls: list[int] = []
+    real = queue.waiting_for
+
+    def waiting_for(counter: int):  # type: ignore[no-untyped-def]
+        calls.append(counter)
+        return real(counter)
+
+    queue.waiting_for = waiting_for  # type: ignore[method-assign]
+    try:
+        panel = make_panel(office, qtbot)
+        panel.set_counter(1)
+        assert calls and set(calls) == {1}  # the service's rule, not a filter of its own
+        assert panel.waiting_count.text() == "Đang chờ: 3"
+        assert panel.next_labels.text() == "Tiếp theo: C001★ · B001 · D001"
+        snap = counter_snapshot(queue, 1)
+        assert [t.label for t in snap.waiting] == [t.label for t in real(1)]
+        panel.call_next()
+        assert panel.ticket.text() == "C001"
+        assert panel.next_labels.text() == "Tiếp theo: B001 · D001"
+        panel.stop()
+    finally:
+        del queue.waiting_for

@@ -260,3 +260,32 @@ def test_escape_closes_the_board(hall, make_board, qtbot):
     with qtbot.waitSignal(board.closed, timeout=1000):
         qtbot.keyClick(board, Qt.Key.Key_Escape)
     assert board.bridge.watcher is None
+
+
+def test_a_board_started_late_reads_the_configured_number_of_calls(hall, make_board, monkeypatch):
+    import dataclasses
+
+    settings = hall.ctx.settings
+    display = dataclasses.replace(settings.display, recent_calls=3)
+    hall.ctx.settings = dataclasses.replace(settings, display=display)
+    asked: list[int] = []
+    real = hall.ctx.queue.board
+
+    def board_of(recent: int):  # type: ignore[no-untyped-def]
+        asked.append(recent)
+        return real(recent)
+
+    monkeypatch.setattr(hall.ctx.queue, "board", board_of)
+    for _ in range(5):
+        hall.issue("A")
+    labels = [hall.call(counter) for counter in (1, 2, 3, 1)]
+    hall.ctx.queue.recall(hall.office.clerk, 2)  # a recall takes no second line
+    board = make_board()
+    assert asked == [3]
+    assert board.side.recent_texts() == [
+        f"{labels[1]} → Quầy 2",
+        f"{labels[3]} → Quầy 1",
+        f"{labels[2]} → Quầy 3",
+    ]
+    board.on_status(True, "")  # a refresh reads as many
+    assert asked == [3, 3]

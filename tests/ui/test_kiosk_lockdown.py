@@ -243,3 +243,35 @@ def test_sign_in_dialog_roles(office, device, qtbot, roles, username, accepted) 
         assert dialog.principal.role in (Role.DEVICE, Role.SUPERVISOR)
     else:
         assert dialog.error.problems() == ["Không được"]
+
+
+def test_pin_attempts_are_audited_right_and_wrong(make_kiosk, office, device, qtbot) -> None:
+    from counter_app.services import audit
+
+    set_pin(office, "2468")
+    window = make_kiosk()
+    window.open_exit()
+    type_pin(window, "1357")
+    assert window.pin_pad.message.text() == texts.KIOSK_PIN_WRONG
+    with qtbot.waitSignal(window.exit_requested, timeout=2000):
+        type_pin(window, "2468")
+    lines = audit.recent(office.ctx.db, 2)
+    assert [(a.action, a.station, a.details) for a in lines] == [
+        ("kiosk.exit", device.station, {"ok": True}),
+        ("kiosk.exit_pin_wrong", device.station, {"ok": False}),
+    ]
+    assert texts.AUDIT_ACTIONS["kiosk.exit_pin_wrong"] == "Nhập sai mã PIN thoát kiosk"
+
+
+def test_the_kiosk_sign_in_is_the_shared_dialog(office, device, qtbot) -> None:
+    from counter_app.ui.login_dialog import LoginDialog
+
+    assert sign_in.KioskLoginDialog.try_sign_in is LoginDialog.try_sign_in
+    dialog = sign_in.KioskLoginDialog(office.ctx, sign_in.EXIT_ROLES, "Tiêu đề", "Không được")
+    qtbot.addWidget(dialog)
+    assert dialog.allowed_roles == sign_in.EXIT_ROLES
+    type_text(dialog.username, "kiosk")
+    type_text(dialog.password, PASSWORD)
+    dialog.sign_in_button.click()
+    assert dialog.principal is None and dialog.error.problems() == ["Không được"]
+    assert dialog.password.text() == ""

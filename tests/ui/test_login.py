@@ -101,3 +101,29 @@ def test_enter_signs_in(login: LoginDialog, qtbot) -> None:
     type_text(login.password, PASSWORD)
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
     assert login.result() == LoginDialog.DialogCode.Accepted
+
+
+def test_a_device_account_is_refused_by_default(login: LoginDialog, office) -> None:
+    from test_kiosk_support import add_device
+
+    add_device(office.ctx, office.admin)
+    attempt(login, "kiosk", PASSWORD)
+    assert login.principal is None
+    assert login.error.text() == "Tài khoản thiết bị không dùng được cửa sổ quầy tiếp nhận."
+    assert login.password.text() == ""
+    assert audit.recent(office.ctx.db, 1)[0].action == "auth.sign_out"
+
+
+def test_allowed_roles_choose_who_may_sign_in(office, qtbot) -> None:
+    from test_kiosk_support import add_device
+
+    from counter_app.domain.roles import Role
+
+    add_device(office.ctx, office.admin)
+    dialog = LoginDialog(office.ctx, allowed_roles={Role.DEVICE}, refused="Chỉ tài khoản thiết bị.")
+    qtbot.addWidget(dialog)
+    attempt(dialog, "canbo", PASSWORD)
+    assert dialog.principal is None and dialog.error.text() == "Chỉ tài khoản thiết bị."
+    attempt(dialog, "kiosk", PASSWORD)
+    assert dialog.result() == LoginDialog.DialogCode.Accepted
+    assert dialog.principal is not None and dialog.principal.role == Role.DEVICE

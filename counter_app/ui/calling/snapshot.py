@@ -29,18 +29,10 @@ class CounterSnapshot:
         return self.waiting[:NEXT_SHOWN]
 
 
-def waits_for(ticket: TicketInfo, counter: int, area_ids: set[int]) -> bool:
-    """Would this counter call the ticket (sent to it, or in an area it serves)?"""
-    if ticket.target_counter is not None:
-        return ticket.target_counter == counter
-    return ticket.area_id in area_ids
-
-
 def counter_snapshot(queue: QueueService, counter: int) -> CounterSnapshot:
     """Read the counter's state: current ticket, served areas, its waiting line in order."""
     areas = tuple(a for a in queue.areas() if counter in a.counters)
-    area_ids = {a.id for a in areas}
-    waiting = tuple(t for t in queue.waiting() if waits_for(t, counter, area_ids))
+    waiting = tuple(queue.waiting_for(counter))
     return CounterSnapshot(counter, queue.current(counter), areas, waiting)
 
 

@@ -105,7 +105,7 @@ class BoardWindow(QWidget):
         """Show the present state, then follow the queue's events from there."""
         after: int | None = None
         try:
-            snapshot = read_snapshot(self.ctx.queue, self.ctx.office)
+            snapshot = read_snapshot(self.ctx.queue, self.ctx.office, self.model.recent_limit)
         except Exception as exc:  # a board must come up anyway; the watcher reports recovery
             log.warning("display board could not read the queue at start: %s", exc)
             self.set_offline(True)
@@ -144,10 +144,10 @@ class BoardWindow(QWidget):
             self._again = True
             return
         self._busy, self._again = True, False
-        queue, office = self.ctx.queue, self.ctx.office
+        queue, office, recent = self.ctx.queue, self.ctx.office, self.model.recent_limit
         self._task = run_task(  # kept alive until it reports
             self.pool,
-            lambda: read_snapshot(queue, office),
+            lambda: read_snapshot(queue, office, recent),
             self._on_snapshot,
             self._on_refresh_failed,
         )

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from counter_app.services.office import OfficeService
 from counter_app.services.queue import QueueService
+from counter_app.services.queue_areas import RECENT_CALLS
 from counter_app.services.queue_models import QueueEventInfo
 from counter_app.services.queue_watch import QueueWatcher
 from counter_app.ui.display.model import Snapshot
@@ -15,10 +16,12 @@ from counter_app.ui.display.model import Snapshot
 log = logging.getLogger(__name__)
 
 
-def read_snapshot(queue: QueueService, office: OfficeService) -> Snapshot:
-    """Read the board's state, the counters and the areas (on a worker thread)."""
+def read_snapshot(
+    queue: QueueService, office: OfficeService, recent: int = RECENT_CALLS
+) -> Snapshot:
+    """Read the board's state with the last `recent` calls, the counters and the areas."""
     info = office.require()
-    return Snapshot(info.name, queue.board(), info.counters, tuple(queue.areas()))
+    return Snapshot(info.name, queue.board(recent), info.counters, tuple(queue.areas()))
 
 
 class WatchBridge(QObject):

@@ -11,7 +11,6 @@ from counter_app.app_context import AppContext
 from counter_app.domain.roles import Role
 from counter_app.services.principal import Principal
 from counter_app.ui import texts
-from counter_app.ui.errors import attempt
 from counter_app.ui.login_dialog import LoginDialog
 
 #: Accounts that may open the kiosk (a device account is the usual one).
@@ -31,34 +30,11 @@ class KioskLoginDialog(LoginDialog):
         refused: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent)
-        self.roles = frozenset(roles)
-        self.refused = refused
+        super().__init__(ctx, parent, allowed_roles=roles, refused=refused)
         self.setWindowTitle(f"{texts.LOGIN_TITLE} — {texts.KIOSK_TITLE}")
         self.heading.setText(f"{self.heading.text()}\n{heading}")
         if parent is not None:  # above the full-screen kiosk, which stays on top
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-
-    def try_sign_in(self) -> None:
-        """Check the username and password and the account's role; accept on success."""
-        username, password = self.username.text().strip(), self.password.text()
-        if not username or not password:
-            self.error.set_problems([texts.LOGIN_NEED_BOTH])
-            (self.password if username else self.username).setFocus()
-            return
-        principal, message = attempt(lambda: self.ctx.accounts.sign_in(username, password))
-        if principal is None:
-            self.error.set_problems([message or texts.UNEXPECTED_ERROR])
-            self.password.clear()
-            self.password.setFocus()
-            return
-        if principal.role not in self.roles:
-            attempt(lambda: self.ctx.accounts.sign_out(principal))
-            self.error.set_problems([self.refused])
-            self.password.clear()
-            return
-        self.principal = principal
-        self.accept()
 
 
 def ask_device_sign_in(ctx: AppContext) -> Principal | None:

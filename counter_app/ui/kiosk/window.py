@@ -249,8 +249,15 @@ class KioskWindow(LockedWindow):
             self.unlock()
 
     def check_pin(self, pin: str) -> None:
-        """Check the PIN off the GUI thread (hashing is slow by design)."""
-        self._run(lambda: self.lock.check(pin), self._pin_checked, self._pin_failed)
+        """Check the PIN off the GUI thread (hashing is slow by design); audit the attempt."""
+        lock, station = self.lock, self.principal.station
+
+        def check() -> bool:
+            ok = lock.check(pin)
+            lock.exit_checked(station, ok)
+            return ok
+
+        self._run(check, self._pin_checked, self._pin_failed)
 
     def _pin_checked(self, ok: bool) -> None:
         if ok:
