@@ -29,12 +29,18 @@ class Hall:
     areas: dict[str, AreaInfo]
 
 
-def make_hall(db: Database, at: datetime = datetime(2026, 11, 16, 7, 30)) -> Hall:
-    """Three counters, the default areas served by all, a kiosk device and one clerk."""
+def make_hall(
+    db: Database, at: datetime = datetime(2026, 11, 16, 7, 30), counters: int = 3
+) -> Hall:
+    """Counters (3 unless told), the default areas served by all, a kiosk and one clerk."""
     clock = FrozenClock(at)
     admin = OfficeService(db, clock).set_up(
         OfficeSetup(
-            "Trung tâm Phục vụ hành chính công xã Phong Thổ", "000.00.06.H56", "01", "00004", 3
+            "Trung tâm Phục vụ hành chính công xã Phong Thổ",
+            "000.00.06.H56",
+            "01",
+            "00004",
+            counters,
         ),
         AdminSetup("quantri", "Quản Trị", "matkhau123"),
         SecuritySettings(),

@@ -1,4 +1,4 @@
-"""Two kiosks and several counters at once, as separate processes: no duplicate, no double call."""
+"""Two kiosks and eight counters at once, as separate processes: no duplicate, no double call."""
 
 from __future__ import annotations
 
@@ -36,14 +36,14 @@ def _counter(url: str, counter: int, rounds: int) -> list[int]:
 
 
 def test_kiosks_and_counters_in_parallel_processes(migrated_db):
-    hall = make_hall(migrated_db)  # the processes below use the real clock: today
+    hall = make_hall(migrated_db, counters=8)  # the processes use the real clock: today
     url = migrated_db.url
     migrated_db.dispose()
     areas = [hall.areas["A"].id, hall.areas["B"].id]
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(5) as pool:
+    with ctx.Pool(10) as pool:
         kiosks = [pool.apply_async(_kiosk, (url, areas, 40, f"KIOSK-{k}")) for k in (1, 2)]
-        counters = [pool.apply_async(_counter, (url, c, 30)) for c in (1, 2, 3)]
+        counters = [pool.apply_async(_counter, (url, c, 12)) for c in range(1, 9)]
         labels = [label for k in kiosks for label in k.get(timeout=120)]
         called = [t for c in counters for t in c.get(timeout=120)]
     assert len(labels) == 80 and len(set(labels)) == 80
