@@ -101,7 +101,7 @@ class ActionDialog(QDialog):
         return []
 
     def perform(self) -> DossierDetail:
-        """Run the action; raises ServiceError when refused."""
+        """Run the action (each dialog defines it); raises ServiceError when refused."""
         raise NotImplementedError
 
     def accept(self) -> None:
