@@ -10,9 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import PASSWORD, type_text
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from helpers import PASSWORD, Step, drive, sign_in_step, type_text, visible
 from sqlalchemy import text
 
 from counter_app.app_context import AppContext, open_context
@@ -26,8 +24,6 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.setup_wizard import SetupWizard
 
-Step = Callable[[], bool]  # True once done
-
 
 @pytest.fixture(autouse=True)
 def _restore_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,46 +31,8 @@ def _restore_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
 
 
-def drive(steps: list[Step], failures: list[BaseException]) -> QTimer:
-    """Run steps one after another from the event loop while modal dialogs are open."""
-    timer = QTimer()
-    timer.setInterval(30)
-
-    def tick() -> None:
-        try:
-            if steps and steps[0]():
-                steps.pop(0)
-        except BaseException as exc:  # surfaced by the test, and the app is stopped
-            failures.append(exc)
-            steps.clear()
-            for widget in QApplication.topLevelWidgets():
-                widget.close()
-            QApplication.quit()
-        if not steps:
-            timer.stop()
-
-    timer.timeout.connect(tick)
-    timer.start()
-    return timer
-
-
-def visible(kind: type[QWidget]) -> QWidget | None:
-    return next(
-        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
-    )
-
-
 def sign_in(username: str, password: str) -> Step:
-    def step() -> bool:
-        login = visible(LoginDialog)
-        if not isinstance(login, LoginDialog):
-            return False
-        type_text(login.username, username)
-        type_text(login.password, password)
-        login.sign_in_button.click()
-        return True
-
-    return step
+    return sign_in_step(LoginDialog, username, password)
 
 
 def quit_login() -> bool:

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import type_text
+from helpers import Step, drive, sign_in_step, visible
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
@@ -23,8 +23,6 @@ from counter_app.ui.kiosk.app import run_kiosk
 from counter_app.ui.kiosk.sign_in import KioskLoginDialog
 from counter_app.ui.kiosk.window import KioskWindow
 
-Step = Callable[[], bool]
-
 
 @pytest.fixture(autouse=True)
 def _restore_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,48 +30,17 @@ def _restore_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
 
 
-def drive(steps: list[Step], failures: list[BaseException]) -> QTimer:
-    """Run steps one after another from the event loop (modal dialogs, app.exec)."""
-    timer = QTimer()
-    timer.setInterval(30)
-
-    def tick() -> None:
-        try:
-            if steps and steps[0]():
-                steps.pop(0)
-        except BaseException as exc:  # surfaced by the test; the kiosk is let go
-            failures.append(exc)
-            steps.clear()
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, KioskWindow):
-                    widget.unlock()
-                widget.close()
-            QApplication.quit()
-        if not steps:
-            timer.stop()
-
-    timer.timeout.connect(tick)
-    timer.start()
-    return timer
+def _unlock(widget: QWidget) -> None:
+    if isinstance(widget, KioskWindow):
+        widget.unlock()
 
 
-def visible(kind: type[QWidget]) -> QWidget | None:
-    return next(
-        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None
-    )
+def drive_kiosk(steps: list[Step], failures: list[BaseException]) -> QTimer:
+    return drive(steps, failures, _unlock)
 
 
 def sign_in(username: str, password: str) -> Step:
-    def step() -> bool:
-        login = visible(KioskLoginDialog)
-        if not isinstance(login, KioskLoginDialog):
-            return False
-        type_text(login.username, username)
-        type_text(login.password, password)
-        login.sign_in_button.click()
-        return True
-
-    return step
+    return sign_in_step(KioskLoginDialog, username, password)
 
 
 def in_kiosk(action: Callable[[KioskWindow], bool]) -> Step:
@@ -117,7 +84,7 @@ def test_demo_kiosk_issues_a_ticket_and_exits_with_the_pin(tmp_path: Path, qapp,
 
     failures: list[BaseException] = []
     steps = [sign_in("kiosk", "Demo@2026"), in_kiosk(tap), in_kiosk(read_number)]
-    timer = drive([*steps, in_kiosk(exit_with_pin)], failures)
+    timer = drive_kiosk([*steps, in_kiosk(exit_with_pin)], failures)
     code = run_kiosk(dirs, load_settings(dirs), demo=True, on_ready=set_pin)
     timer.stop()
     assert not failures, failures
@@ -137,7 +104,7 @@ def test_cancelled_sign_in_returns_zero(tmp_path: Path, qapp, messages) -> None:
         return True
 
     failures: list[BaseException] = []
-    timer = drive([cancel], failures)
+    timer = drive_kiosk([cancel], failures)
     code = run_kiosk(dirs, load_settings(dirs), demo=True)
     timer.stop()
     assert not failures and code == 0
