@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -18,7 +15,7 @@ from counter_app.services.audit import AuditLine
 from counter_app.services.principal import Principal
 from counter_app.ui import errors, texts
 from counter_app.ui.clerk.base import Page
-from counter_app.ui.table_model import Column, RowTableModel
+from counter_app.ui.table_model import Column, RowTableModel, make_table
 
 AUDIT_LIMIT = 300
 
@@ -56,14 +53,7 @@ class AuditPage(Page):
     def __init__(self, ctx: AppContext, principal: Principal, parent: QWidget | None = None):
         super().__init__(ctx, principal, parent)
         self.model: RowTableModel[AuditLine] = RowTableModel(AUDIT_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(self.model, 3)
         self.count = QLabel()
         self.count.setProperty("role", "subtle")
         refresh = QPushButton(texts.AUDIT_REFRESH)

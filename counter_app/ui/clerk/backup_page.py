@@ -7,12 +7,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QWidget,
 )
 
@@ -21,7 +18,7 @@ from counter_app.services.backup import file_time
 from counter_app.services.principal import Principal
 from counter_app.ui import errors, texts
 from counter_app.ui.clerk.base import Page
-from counter_app.ui.table_model import Column, RowTableModel
+from counter_app.ui.table_model import Column, RowTableModel, make_table
 from counter_app.ui.workers import Pool, TaskSignals, run_task
 
 
@@ -84,14 +81,7 @@ class BackupPage(Page):
         bar.addWidget(self.button)
         bar.addWidget(self.status, 1)
         self.model: RowTableModel[BackupFile] = RowTableModel(BACKUP_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(self.model, 0)
         for widget in (self.last, self.folder):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(bar)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from counter_app.services.catalog import ProcedureSummary
 from counter_app.services.principal import Principal
 from counter_app.ui import errors, texts
 from counter_app.ui.clerk.base import Page
-from counter_app.ui.table_model import Column, RowTableModel
+from counter_app.ui.table_model import Column, RowTableModel, make_table
 
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 200
@@ -81,22 +80,6 @@ PAPER_COLUMNS: list[Column[PaperSpec]] = [
 ]
 
 
-def _table(
-    model: RowTableModel[ProcedureSummary] | RowTableModel[PaperSpec], stretch: int
-) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class CatalogPage(Page):
     """Search the procedures; the selected one's papers show underneath."""
 
@@ -119,7 +102,7 @@ class CatalogPage(Page):
         bar.addWidget(self.field, 2)
         bar.addWidget(self.count)
         self.model: RowTableModel[ProcedureSummary] = RowTableModel(PROCEDURE_COLUMNS, self)
-        self.table = _table(self.model, 1)
+        self.table = make_table(self.model, 1)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
@@ -127,7 +110,7 @@ class CatalogPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.papers_model: RowTableModel[PaperSpec] = RowTableModel(PAPER_COLUMNS, self)
-        self.papers = _table(self.papers_model, 0)
+        self.papers = make_table(self.papers_model, 0)
         self.papers.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.papers_title = QLabel(texts.CATALOG_PICK)
         self.papers_title.setWordWrap(True)

@@ -32,10 +32,9 @@ from counter_app.ui.dossiers.detail_tables import (
     FEE_COLUMNS,
     FILE_COLUMNS,
     PAPER_COLUMNS,
-    make_table,
 )
 from counter_app.ui.dossiers.history_view import HistoryView
-from counter_app.ui.table_model import RowTableModel
+from counter_app.ui.table_model import RowTableModel, make_table
 from counter_app.ui.widgets.pdf_preview import PdfPreviewDialog
 
 HISTORY_TAB = 1

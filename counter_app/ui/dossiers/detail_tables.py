@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-
 from counter_app.services.attachments import format_size
 from counter_app.services.dossier_queries import AttachmentRow, FeeRow, PaperRow
 from counter_app.ui import texts
 from counter_app.ui.dossiers import formatting as fmt
-from counter_app.ui.table_model import Column, RowTableModel
+from counter_app.ui.table_model import Column
 
 
 def paper_state(paper: PaperRow) -> str:
@@ -51,18 +49,3 @@ FEE_COLUMNS: list[Column[FeeRow]] = [
     Column(texts.DOSSIER_FEE_COLUMNS[4], lambda f: f.payer_name),
     Column(texts.DOSSIER_FEE_COLUMNS[5], lambda f: fmt.when(f.issued_at)),
 ]
-
-
-def make_table(model: RowTableModel, stretch: int) -> QTableView:  # type: ignore[type-arg]
-    """A read-only table over a model, one column stretched."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
