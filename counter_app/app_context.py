@@ -24,6 +24,7 @@ from counter_app.services.forms import FormService
 from counter_app.services.intake import IntakeService
 from counter_app.services.office import OfficeService
 from counter_app.services.queue import QueueService
+from counter_app.services.rating import RatingService
 from counter_app.settings import Settings
 from db.engine import Database, DatabaseSetupError, is_sqlite, sqlite_path
 from db.migrate import SchemaTooNew, migrate
@@ -73,6 +74,7 @@ class AppContext:
     dossiers: DossierQueries = field(init=False)
     forms: FormService = field(init=False)
     queue: QueueService = field(init=False)
+    ratings: RatingService = field(init=False)
 
     def __post_init__(self) -> None:
         station = self.settings.station.name
@@ -95,6 +97,7 @@ class AppContext:
         self.dossiers = DossierQueries(self.db, self.clock, self.calendar)
         paper = "A4" if self.settings.printing.paper_size == "A4" else "A5"
         self.queue = QueueService(self.db, self.clock)
+        self.ratings = RatingService(self.db, self.settings.rating, self.clock)
         self.forms = FormService(self.db, self.office, self.dossiers, paper, self.clock)
 
     @property

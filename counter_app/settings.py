@@ -16,6 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, get_args, get_origin, get_type_hints
 
+from counter_app.domain.rating import (
+    DEFAULT_REASONS,
+    MAX_REASON_LENGTH,
+    MAX_REASONS,
+    clean_reasons,
+)
 from counter_app.paths import AppDirs, app_dirs
 
 ENV_PREFIX = "MOTCUA_"
@@ -109,6 +115,17 @@ class DisplaySettings:
 
 
 @dataclass(frozen=True)
+class RatingSettings:
+    """The satisfaction screen: its scale, the reasons offered, how long it waits."""
+
+    scale: str = "five"  # five | three
+    reasons: tuple[str, ...] = DEFAULT_REASONS
+    ask_seconds: int = 60  # back to idle when nobody answers
+    reason_seconds: int = 90  # the reason step keeps the rating when nobody finishes it
+    thanks_seconds: int = 5
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one installation."""
 
@@ -121,6 +138,7 @@ class Settings:
     attachments: AttachmentSettings = field(default_factory=AttachmentSettings)
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    rating: RatingSettings = field(default_factory=RatingSettings)
 
     def database_url(self, dirs: AppDirs) -> str:
         """The configured URL, or the default SQLite file in the data folder."""
@@ -145,6 +163,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "station.role": ("clerk", "kiosk", "display", "rating"),
     "printing.paper_size": ("A5", "A4"),
     "display.voice": ("auto", "tts", "clips", "off"),
+    "rating.scale": ("five", "three"),
 }
 _MINIMUM: dict[str, int] = {
     "database.busy_timeout_ms": 0,
@@ -158,6 +177,9 @@ _MINIMUM: dict[str, int] = {
     "attachments.max_mb": 1,
     "kiosk.idle_seconds": 10,
     "display.recent_calls": 1,
+    "rating.ask_seconds": 10,
+    "rating.reason_seconds": 10,
+    "rating.thanks_seconds": 1,
 }
 
 
@@ -279,7 +301,23 @@ def parse_settings(
     _check_calendar(built["calendar"], source)
     if built["kiosk"].paper_mm not in (58, 80):
         raise SettingsError(source, "kiosk.paper_mm", "khổ giấy máy in vé chỉ là 58 hoặc 80 (mm)")
+    built["rating"] = _check_rating(built["rating"], source)
     return Settings(**built)
+
+
+def _check_rating(rating: RatingSettings, source: str) -> RatingSettings:
+    """Reasons: a short, non-empty list of distinct lines that fit on a button."""
+    reasons = clean_reasons(rating.reasons)
+    if not reasons:
+        raise SettingsError(source, "rating.reasons", "cần ít nhất một lý do để công dân chọn")
+    if len(reasons) > MAX_REASONS:
+        raise SettingsError(source, "rating.reasons", f"tối đa {MAX_REASONS} lý do")
+    long = [r for r in reasons if len(r) > MAX_REASON_LENGTH]
+    if long:
+        raise SettingsError(
+            source, "rating.reasons", f"lý do dài quá {MAX_REASON_LENGTH} ký tự: {long[0]!r}"
+        )
+    return dataclasses.replace(rating, reasons=reasons)
 
 
 def _check_calendar(cal: CalendarSettings, source: str) -> None:

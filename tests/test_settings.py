@@ -114,3 +114,37 @@ def test_saved_settings_read_back_equal(tmp_path):
     save_settings(original, dirs)
     assert load_settings(dirs, environ={}) == original
     assert isinstance(original, Settings)
+
+
+def test_rating_section_scale_reasons_and_limits(tmp_path):
+    dirs = _dirs(tmp_path)
+    _write(
+        dirs,
+        """
+[rating]
+scale = "three"
+reasons = ["Chờ lâu", " Chờ  lâu ", "Thái độ chưa tốt"]
+ask_seconds = 30
+""",
+    )
+    rating = load_settings(dirs, environ={}).rating
+    assert rating.scale == "three" and rating.ask_seconds == 30
+    assert rating.reasons == ("Chờ lâu", "Thái độ chưa tốt")
+    env = {"MOTCUA_RATING__REASONS": "Chờ lâu,Hướng dẫn chưa rõ"}
+    assert load_settings(dirs, environ=env).rating.reasons == ("Chờ lâu", "Hướng dẫn chưa rõ")
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ('scale = "seven"', "five, three"),
+        ("reasons = []", "ít nhất một lý do"),
+        ('reasons = ["' + "x" * 81 + '"]', "dài quá"),
+        ("ask_seconds = 3", "rating.ask_seconds"),
+    ],
+)
+def test_bad_rating_settings_are_explained(tmp_path, text, fragment):
+    dirs = _dirs(tmp_path)
+    _write(dirs, "[rating]\n" + text + "\n")
+    with pytest.raises(SettingsError, match=fragment):
+        load_settings(dirs, environ={})

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from counter_app.services.dossier_queries import RUNNING, DossierDetail, Dossier
 from counter_app.services.errors import NotFound, ValidationError
 from counter_app.services.intake import STAFF
 from counter_app.services.principal import Principal, require_role
+from counter_app.services.queue_stream import add_event as add_queue_event
 from db.engine import Database
 from db.models import Dossier, Office, Procedure
 
@@ -38,6 +40,7 @@ class ReturnInput:
     by_post: bool = False
     tracking_number: str = ""  # postal tracking number when by post
     receiver_name: str = ""  # who signed for it at the counter
+    counter: int | None = None  # the counter returning it: its rating screen then asks
 
 
 class LifecycleService:
@@ -55,7 +58,7 @@ class LifecycleService:
         dossier_id: int,
         target: DossierStatus,
         action: str,
-        change: Callable[[Session, Dossier, datetime], dict[str, str]],
+        change: Callable[[Session, Dossier, datetime], dict[str, Any]],
     ) -> DossierDetail:
         require_role(principal, *STAFF)
         now = self.clock()
@@ -174,7 +177,7 @@ class LifecycleService:
         if how.by_post and not tracking:
             raise ValidationError("Trả kết quả qua bưu chính: cần nhập số hiệu bưu gửi.")
 
-        def change(session: Session, d: Dossier, now: datetime) -> dict[str, str]:
+        def change(session: Session, d: Dossier, now: datetime) -> dict[str, Any]:
             d.returned_at = now
             d.return_tracking = tracking
             if how.by_post:
@@ -184,7 +187,14 @@ class LifecycleService:
             else:
                 receiver = normalize(how.receiver_name) or d.applicant_name
                 where = f"Trả kết quả tại Bộ phận Một cửa, {receiver} ký nhận"
-            return {"giver": principal.full_name, "receiver": receiver, "note": where}
+            fields: dict[str, Any] = {"giver": principal.full_name, "receiver": receiver}
+            if how.counter and not how.by_post:
+                fields["counter"] = how.counter
+                # Wakes the rating screen facing the citizen at that counter.
+                add_queue_event(
+                    session, now, "returned", principal, None, how.counter, dossier_id=d.id
+                )
+            return {**fields, "note": where}
 
         return self._act(principal, dossier_id, S.DA_TRA_KET_QUA, "return", change)
 

@@ -14,6 +14,7 @@ from db.models.dossier import (
 from db.models.meta import AppMeta, SequenceCounter
 from db.models.office import Counter, Office
 from db.models.queue import QueueEvent, ServiceArea, Ticket
+from db.models.rating import ServiceRating
 
 __all__ = [
     "AppMeta",
@@ -32,6 +33,7 @@ __all__ = [
     "QueueEvent",
     "SequenceCounter",
     "ServiceArea",
+    "ServiceRating",
     "Ticket",
     "User",
 ]
