@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 EXPECTED_SQLITE_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}
 
 
+#: Key of `Session.info` holding {name: callable(session)} run just before commit.
+BEFORE_COMMIT = "before_commit"
+
+
 class DatabaseSetupError(RuntimeError):
     """The database connection does not have the safety settings it must have."""
 
@@ -123,12 +127,18 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose work commits as one transaction, or not at all on error."""
+        """A session whose work commits as one transaction, or not at all on error.
+
+        Callables in `session.info["before_commit"]` run last inside the transaction (the
+        sync outbox writes its snapshots there, once every change is in place).
+        """
         with self._factory() as session:
             if self.is_sqlite:
                 session.connection(execution_options={"sqlite_immediate": True})
             try:
                 yield session
+                for hook in session.info.pop(BEFORE_COMMIT, {}).values():
+                    hook(session)
                 session.commit()
             except BaseException:
                 session.rollback()

@@ -22,8 +22,9 @@ from counter_app.services.attachment_store import AttachmentStore, FileFacts
 from counter_app.services.attachment_store import format_size as format_size  # re-export (ui)
 from counter_app.services.errors import NotFound, ValidationError
 from counter_app.services.principal import Principal, require_role
+from counter_app.sync.outbox import mark_dossier
 from db.engine import Database
-from db.models import Attachment, Dossier, DossierPaper
+from db.models import Attachment, Dossier, DossierPaper, SyncOutbox
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,13 @@ def _info(row: Attachment) -> AttachmentInfo:
 
 def _is_referenced(session: Session, sha256: str) -> bool:
     query = select(Attachment.id).where(Attachment.sha256 == sha256).limit(1)
-    return session.scalar(query) is not None
+    if session.scalar(query) is not None:
+        return True
+    # An operation not yet sent may still cite the file: the province must get it first.
+    waiting = select(SyncOutbox.id).where(
+        SyncOutbox.state == "pending", SyncOutbox.payload.contains(sha256)
+    )
+    return session.scalar(waiting.limit(1)) is not None
 
 
 class AttachmentService:
@@ -109,6 +116,7 @@ class AttachmentService:
         )
         session.add(row)
         session.flush()
+        mark_dossier(session, dossier_id, now)
         details = {"attachment_id": row.id, "paper_position": paper_position, **asdict(facts)}
         audit.record(session, principal, now, "dossier.attach", "dossier", dossier_id, **details)
         return _info(row)
@@ -131,10 +139,11 @@ class AttachmentService:
             info = _info(row)
             session.delete(row)
             session.flush()
+            now = self.clock()
+            mark_dossier(session, info.dossier_id, now)
             orphan = not _is_referenced(session, info.sha256)
             details = {"attachment_id": info.id, "sha256": info.sha256, "file_deleted": orphan}
             details["filename"] = info.filename
-            now = self.clock()
             audit.record(
                 session, principal, now, "dossier.detach", "dossier", info.dossier_id, **details
             )

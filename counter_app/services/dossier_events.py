@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.dossier_status import DossierStatus
 from counter_app.services.principal import Principal
+from counter_app.sync.outbox import mark_dossier
 from db.models import Dossier, DossierEvent
 
 
@@ -48,4 +49,5 @@ def add_event(
     )
     session.add(event)
     dossier.updated_at = at
+    mark_dossier(session, dossier.id, at)
     return event

@@ -37,6 +37,7 @@ from counter_app.services.errors import NotFound, PermissionDenied, ValidationEr
 from counter_app.services.principal import Principal
 from counter_app.services.queue_models import QueueEventInfo
 from counter_app.settings import RatingSettings
+from counter_app.sync.outbox import mark_rating
 from db.engine import Database
 from db.models import Counter, Dossier, DossierEvent, ServiceArea, ServiceRating, Ticket
 
@@ -185,32 +186,33 @@ class RatingService:
                 _check_rater(principal, ctx)
                 if earlier is not None or self._rated(session, key):
                     raise AlreadyRated()
-                session.add(
-                    ServiceRating(
-                        event_key=key,
-                        client_key=rating.client_key,
-                        ticket_id=ctx.ticket_id,
-                        dossier_id=ctx.dossier_id,
-                        counter=ctx.counter,
-                        clerk_id=ctx.clerk_id,
-                        clerk_name=ctx.clerk_name,
-                        area_id=ctx.area_id,
-                        area_name=ctx.area_name,
-                        procedure_code=ctx.procedure_code,
-                        procedure_name=ctx.procedure_name,
-                        scale=self.scale.name,
-                        level=level.code,
-                        score=level.score,
-                        satisfied=level.satisfied,
-                        reasons=list(reasons) if level.needs_reason else [],
-                        comment=comment,
-                        served_at=ctx.served_at,
-                        rated_at=rated_at,
-                        saved_at=now,
-                        channel=rating.channel,
-                        station=principal.station,
-                    )
+                row = ServiceRating(
+                    event_key=key,
+                    client_key=rating.client_key,
+                    ticket_id=ctx.ticket_id,
+                    dossier_id=ctx.dossier_id,
+                    counter=ctx.counter,
+                    clerk_id=ctx.clerk_id,
+                    clerk_name=ctx.clerk_name,
+                    area_id=ctx.area_id,
+                    area_name=ctx.area_name,
+                    procedure_code=ctx.procedure_code,
+                    procedure_name=ctx.procedure_name,
+                    scale=self.scale.name,
+                    level=level.code,
+                    score=level.score,
+                    satisfied=level.satisfied,
+                    reasons=list(reasons) if level.needs_reason else [],
+                    comment=comment,
+                    served_at=ctx.served_at,
+                    rated_at=rated_at,
+                    saved_at=now,
+                    channel=rating.channel,
+                    station=principal.station,
                 )
+                session.add(row)
+                session.flush()
+                mark_rating(session, row, now)
         except IntegrityError:
             # Another screen saved this event (or this answer) between our check and insert.
             log.info("rating for %s refused: already saved", key)

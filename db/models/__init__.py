@@ -15,6 +15,7 @@ from db.models.meta import AppMeta, SequenceCounter
 from db.models.office import Counter, Office
 from db.models.queue import QueueEvent, ServiceArea, Ticket
 from db.models.rating import ServiceRating
+from db.models.sync import SyncLease, SyncOutbox
 
 __all__ = [
     "AppMeta",
@@ -34,6 +35,8 @@ __all__ = [
     "SequenceCounter",
     "ServiceArea",
     "ServiceRating",
+    "SyncLease",
+    "SyncOutbox",
     "Ticket",
     "User",
 ]
