@@ -126,6 +126,19 @@ class RatingSettings:
 
 
 @dataclass(frozen=True)
+class SyncSettings:
+    """Sending dossiers to the provincial system (the token is kept in the database)."""
+
+    url: str = ""  # e.g. https://motcua.laichau.gov.vn; empty: no sync
+    batch_items: int = 200
+    batch_kb: int = 512  # before compression
+    connect_timeout_s: int = 5
+    read_timeout_s: int = 30
+    pull_seconds: int = 60  # how often to ask for changes made upstream
+    max_backoff_seconds: int = 900
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one installation."""
 
@@ -139,6 +152,7 @@ class Settings:
     kiosk: KioskSettings = field(default_factory=KioskSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
     rating: RatingSettings = field(default_factory=RatingSettings)
+    sync: SyncSettings = field(default_factory=SyncSettings)
 
     def database_url(self, dirs: AppDirs) -> str:
         """The configured URL, or the default SQLite file in the data folder."""
@@ -180,6 +194,12 @@ _MINIMUM: dict[str, int] = {
     "rating.ask_seconds": 10,
     "rating.reason_seconds": 10,
     "rating.thanks_seconds": 1,
+    "sync.batch_items": 1,
+    "sync.batch_kb": 16,
+    "sync.connect_timeout_s": 1,
+    "sync.read_timeout_s": 1,
+    "sync.pull_seconds": 5,
+    "sync.max_backoff_seconds": 10,
 }
 
 
@@ -302,6 +322,11 @@ def parse_settings(
     if built["kiosk"].paper_mm not in (58, 80):
         raise SettingsError(source, "kiosk.paper_mm", "khổ giấy máy in vé chỉ là 58 hoặc 80 (mm)")
     built["rating"] = _check_rating(built["rating"], source)
+    sync = built["sync"]
+    if sync.url and not sync.url.startswith(("http://", "https://")):
+        raise SettingsError(source, "sync.url", "địa chỉ phải bắt đầu bằng https:// (hoặc http://)")
+    if sync.batch_items > 500:
+        raise SettingsError(source, "sync.batch_items", "hệ thống tỉnh nhận tối đa 500 mục mỗi gói")
     return Settings(**built)
 
 

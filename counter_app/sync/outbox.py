@@ -28,12 +28,19 @@ from db.models import Dossier, ServiceRating, SyncOutbox
 _DOSSIERS = "sync.dossiers"
 _RATINGS = "sync.ratings"
 _NOW = "sync.now"
+_FORCE = "sync.force"
 
 
 def mark_dossier(session: Session, dossier_id: int, now: datetime) -> None:
     """This dossier changed in this transaction: queue its new state at commit."""
     session.info.setdefault(_DOSSIERS, set()).add(dossier_id)
     _arm(session, now)
+
+
+def force_snapshot(session: Session, dossier_id: int, now: datetime) -> None:
+    """Queue the dossier's state even if unchanged (the province lost what we sent)."""
+    session.info.setdefault(_FORCE, set()).add(dossier_id)
+    mark_dossier(session, dossier_id, now)
 
 
 def mark_rating(session: Session, rating: ServiceRating, now: datetime) -> None:
@@ -51,6 +58,7 @@ def write_operations(session: Session) -> None:
     """Freeze every marked change into an outbox row (runs inside the transaction)."""
     session.flush()
     now: datetime = session.info.pop(_NOW)
+    forced: set[int] = session.info.pop(_FORCE, set())
     for dossier_id in sorted(session.info.pop(_DOSSIERS, ())):
         dossier = session.get(Dossier, dossier_id)
         if dossier is None or dossier.code is None:
@@ -63,7 +71,7 @@ def write_operations(session: Session) -> None:
             .order_by(SyncOutbox.seq.desc())
             .limit(1)
         ).first()
-        if last is not None and last.content_hash == digest:
+        if last is not None and last.content_hash == digest and dossier_id not in forced:
             continue
         seq = (last.seq if last is not None else 0) + 1
         session.add(

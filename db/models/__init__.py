@@ -15,7 +15,7 @@ from db.models.meta import AppMeta, SequenceCounter
 from db.models.office import Counter, Office
 from db.models.queue import QueueEvent, ServiceArea, Ticket
 from db.models.rating import ServiceRating
-from db.models.sync import SyncLease, SyncOutbox
+from db.models.sync import SyncFile, SyncLease, SyncOutbox
 
 __all__ = [
     "AppMeta",
@@ -35,6 +35,7 @@ __all__ = [
     "SequenceCounter",
     "ServiceArea",
     "ServiceRating",
+    "SyncFile",
     "SyncLease",
     "SyncOutbox",
     "Ticket",

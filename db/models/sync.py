@@ -48,3 +48,12 @@ class SyncLease(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     holder: Mapped[str] = mapped_column(String(120), default="")
     expires_at: Mapped[datetime | None]
+
+
+class SyncFile(Base):
+    """An attachment the province holds complete (so it is not uploaded again)."""
+
+    __tablename__ = "sync_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uploaded_at: Mapped[datetime]
