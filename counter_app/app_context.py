@@ -25,7 +25,10 @@ from counter_app.services.intake import IntakeService
 from counter_app.services.office import OfficeService
 from counter_app.services.queue import QueueService
 from counter_app.services.rating import RatingService
+from counter_app.services.rating_reports import RatingReports
+from counter_app.services.sync_status import SyncStatusService
 from counter_app.settings import Settings
+from counter_app.sync.factory import SenderFactory
 from db.engine import Database, DatabaseSetupError, is_sqlite, sqlite_path
 from db.migrate import SchemaTooNew, migrate
 from db.sqlite_backup import check_sqlite_file
@@ -75,6 +78,8 @@ class AppContext:
     forms: FormService = field(init=False)
     queue: QueueService = field(init=False)
     ratings: RatingService = field(init=False)
+    rating_reports: RatingReports = field(init=False)
+    sync_status: SyncStatusService = field(init=False)
 
     def __post_init__(self) -> None:
         station = self.settings.station.name
@@ -98,12 +103,20 @@ class AppContext:
         paper = "A4" if self.settings.printing.paper_size == "A4" else "A5"
         self.queue = QueueService(self.db, self.clock)
         self.ratings = RatingService(self.db, self.settings.rating, self.clock)
+        self.rating_reports = RatingReports(self.db, self.clock)
+        self.sync_status = SyncStatusService(self.db, self.settings.sync.url, self.clock)
         self.forms = FormService(self.db, self.office, self.dossiers, paper, self.clock)
 
     @property
     def station(self) -> str:
         """This station's name in the audit log."""
         return self.settings.station.name
+
+    def sync_sender_factory(self) -> SenderFactory:
+        """What the background sender uses to send this office's outbox to the province."""
+        return SenderFactory(
+            self.db, self.settings.sync, self.attachments.store, self.clock, self.station
+        )
 
     def close(self) -> None:
         """Release database connections."""

@@ -22,10 +22,11 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from provincial_helpers import ProvincialServer
 
 _TESTS_DIR = str(Path(__file__).resolve().parent)
 if _TESTS_DIR not in sys.path:
@@ -122,3 +123,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     for reason in _pg_problem:
         terminalreporter.write_sep("!", "WARNING: PostgreSQL tests were skipped", yellow=True)
         terminalreporter.write_line(reason, yellow=True, bold=True)
+
+
+@pytest.fixture
+def start_provincial(tmp_path: Path) -> Iterator[Callable[[str], ProvincialServer]]:
+    """Start a reference provincial server of the test's own on a database URL (a process)."""
+    started: list[ProvincialServer] = []
+
+    def start(db_url: str) -> ProvincialServer:
+        server = ProvincialServer(db_url, tmp_path / f"provincial-{len(started)}")
+        started.append(server)
+        return server.start()
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            server.stop()

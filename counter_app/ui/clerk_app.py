@@ -19,6 +19,7 @@ from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.setup_wizard import SetupWizard
 from counter_app.ui.startup import run_station
+from counter_app.ui.sync.bridge import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +27,9 @@ log = logging.getLogger(__name__)
 class ClerkSession(QObject):
     """Sign-in, then the main window; after signing out, sign-in again; quits when closed."""
 
-    def __init__(self, ctx: AppContext, app: QApplication) -> None:
+    def __init__(self, ctx: AppContext, app: QApplication, sync: SyncBridge | None = None) -> None:
         super().__init__()
-        self.ctx, self.app = ctx, app
+        self.ctx, self.app, self.sync = ctx, app, sync
         self.window: MainWindow | None = None
 
     def sign_in(self) -> bool:
@@ -48,7 +49,7 @@ class ClerkSession(QObject):
                 if change.exec() != QDialog.DialogCode.Accepted:
                     errors.guarded(None, lambda p=principal: self.ctx.accounts.sign_out(p))
                     continue
-            self.window = MainWindow(self.ctx, principal)
+            self.window = MainWindow(self.ctx, principal, self.sync)
             self.window.closed.connect(self._on_window_closed)
             self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             self.window.show()
@@ -95,9 +96,17 @@ def run_clerk(
             return 1
         if on_ready is not None:
             on_ready(ctx)
-        session = ClerkSession(ctx, app)
-        if not session.sign_in():
-            return 0
-        return app.exec()
+        # The sender works whoever is signed in (or nobody): the outbox belongs to the office.
+        sync = SyncBridge(ctx) if ctx.settings.sync.url else None
+        if sync is not None:
+            sync.start()
+        try:
+            session = ClerkSession(ctx, app, sync)
+            if not session.sign_in():
+                return 0
+            return app.exec()
+        finally:
+            if sync is not None:
+                sync.stop()
 
     return run_station(dirs, settings, body, demo=demo)

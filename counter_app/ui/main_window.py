@@ -33,6 +33,10 @@ from counter_app.ui.clerk.home_page import HomePage
 from counter_app.ui.clerk.queue_admin_page import QUEUE_ADMIN_ROLES, QueueAdminPage
 from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.intake.page import IntakePage
+from counter_app.ui.ratings.page import RatingsPage
+from counter_app.ui.sync.bridge import SyncBridge
+from counter_app.ui.sync.indicator import SyncIndicator
+from counter_app.ui.sync.page import SyncPage
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(texts.PAGE_INTAKE, _EVERYONE, IntakePage),
     PageSpec(texts.PAGE_DOSSIERS, _EVERYONE, DossiersPage),
     PageSpec(texts.PAGE_CATALOG, _EVERYONE, CatalogPage),
+    PageSpec(texts.PAGE_RATINGS, _MANAGERS, RatingsPage),  # never clerks (Decree 118)
     PageSpec(texts.PAGE_ACCOUNTS, _MANAGERS, AccountsPage),
     PageSpec(texts.PAGE_AUDIT, _MANAGERS, AuditPage),
     PageSpec(texts.PAGE_BACKUP, frozenset({Role.ADMIN}), BackupPage),
@@ -74,9 +79,11 @@ class MainWindow(QMainWindow):
     signed_out = Signal()
     closed = Signal(bool)  # True when closed to sign in again, False when quitting
 
-    def __init__(self, ctx: AppContext, principal: Principal) -> None:
+    def __init__(
+        self, ctx: AppContext, principal: Principal, sync: SyncBridge | None = None
+    ) -> None:
         super().__init__()
-        self.ctx, self.principal = ctx, principal
+        self.ctx, self.principal, self.sync = ctx, principal, sync
         self._signed_out = False
         self._to_login = False
         self.setWindowTitle(texts.APP_TITLE)
@@ -87,12 +94,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         for spec in PAGES:
             if principal.role in spec.roles:
-                page = spec.build(ctx, principal)
-                self.pages[spec.title] = page
-                self.stack.addWidget(page)
-                item = QListWidgetItem(spec.title)
-                item.setSizeHint(QSize(0, NAV_ITEM_HEIGHT))
-                self.navigation.addItem(item)
+                self._add_page(spec.title, spec.build(ctx, principal))
+        if principal.role in _MANAGERS:
+            self._add_page(texts.PAGE_SYNC, SyncPage(ctx, principal, bridge=sync))
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +119,13 @@ class MainWindow(QMainWindow):
                 page.dossier_saved.connect(
                     lambda dossier_id: panel.ticket_served_with_dossier(dossier_id)
                 )
+
+    def _add_page(self, title: str, page: Page) -> None:
+        self.pages[title] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setSizeHint(QSize(0, NAV_ITEM_HEIGHT))
+        self.navigation.addItem(item)
 
     def sizeHint(self) -> QSize:
         """Fits a 1366x768 screen with its task bar (Qt API)."""
@@ -143,6 +154,8 @@ class MainWindow(QMainWindow):
             QLabel(texts.STATUS_STATION.format(station=self.ctx.station)),
             QLabel(texts.STATUS_DB.format(kind=database_kind(self.ctx))),
         ]
+        self.sync_indicator = SyncIndicator(self.ctx, self.sync, self)
+        bar.addWidget(self.sync_indicator, 1)
         for label in self.status_labels:
             bar.addPermanentWidget(label)
 

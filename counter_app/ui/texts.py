@@ -702,3 +702,188 @@ QADMIN_PIN_CONFIRM = "Nhập lại"
 QADMIN_PIN_SAVE = "Đặt mã PIN"
 QADMIN_PIN_DIFFER = "Hai lần nhập mã PIN không khớp."
 QADMIN_PIN_SAVED = "Đã đặt mã PIN thoát kiosk."
+
+# Satisfaction report page (supervisors and admins only)
+PAGE_RATINGS = "Đánh giá hài lòng"
+RATINGS_PERIOD = "Thời gian"
+RATINGS_QUICK = (
+    ("today", "Hôm nay"),
+    ("week", "Tuần này"),
+    ("month", "Tháng này"),
+    ("quarter", "Quý này"),
+    ("year", "Năm nay"),
+    ("custom", "Tùy chọn"),
+)
+RATINGS_FROM = "từ"
+RATINGS_TO = "đến"
+RATINGS_GROUP = "Nhóm theo"
+RATINGS_FILTER_COUNTER = "Quầy"
+RATINGS_FILTER_CLERK = "Công chức"
+RATINGS_FILTER_AREA = "Khu vực"
+RATINGS_FILTER_PROCEDURE = "Thủ tục"
+RATINGS_FILTER_CHANNEL = "Kênh"
+RATINGS_ALL = "Tất cả"
+RATINGS_COUNTER_ITEM = "Quầy {n}"
+RATINGS_CHANNELS = (("counter", "Màn hình tại quầy"), ("kiosk", "Kiosk"))
+RATINGS_PREVIEW = "Xem bản in…"
+RATINGS_EXPORT_XLSX = "Xuất Excel…"
+RATINGS_EXPORT_PDF = "Xuất PDF…"
+RATINGS_LOADING = "Đang tổng hợp…"
+RATINGS_EXPORTING = "Đang xuất báo cáo…"
+RATINGS_HEADLINE = (
+    "{total} lượt đánh giá · Tỷ lệ hài lòng: {rate} · Điểm trung bình: {average}/5"
+)
+RATINGS_EMPTY = "Chưa có lượt đánh giá nào trong khoảng thời gian và bộ lọc đã chọn."
+RATINGS_TAB_SUMMARY = "Tổng hợp, biểu đồ"
+RATINGS_TAB_REASONS = "Lý do chưa hài lòng, ý kiến"
+RATINGS_LEVEL_HEADERS = (
+    "Rất\nhài lòng",
+    "Hài lòng",
+    "Bình\nthường",
+    "Không\nhài lòng",
+    "Rất không\nhài lòng",
+)
+RATINGS_SUMMARY_HEADERS = ("Tổng\nsố", "Số\nhài lòng", "Tỷ lệ\nhài lòng", "Điểm\nTB")
+RATINGS_REASON_HEADERS = ("Lý do chưa hài lòng", "Số lượt chọn", "Tỷ lệ")
+RATINGS_COMMENT_HEADERS = ("Ngày", "Quầy", "Công chức", "Thủ tục", "Mức", "Lý do", "Ý kiến")
+RATINGS_DISSATISFIED = (
+    "{count} lượt chưa hài lòng (Không hài lòng, Rất không hài lòng); "
+    "{blank} lượt không chọn lý do. Tỷ lệ tính trên số lượt chưa hài lòng."
+)
+RATINGS_COMMENTS_TITLE = "Ý kiến và lý do của từng lượt (chỉ ghi ngày, không ghi giờ):"
+RATINGS_COMMENTS_WITHHELD = (
+    "Có dưới {min} lượt đánh giá: không hiện từng ý kiến để giữ bí mật cho người đánh giá."
+)
+RATINGS_COMMENTS_CUT = "Chỉ hiện {count} ý kiến gần nhất."
+RATINGS_CHART_EMPTY = "Chưa có số liệu để vẽ biểu đồ."
+RATINGS_CHART_NOTE = (
+    "Tỷ lệ hài lòng = (Rất hài lòng + Hài lòng) / tổng số lượt. Thanh đỏ: thấp hơn tỷ lệ chung "
+    "(đường nét đứt). Trong ngoặc: số lượt đánh giá."
+)
+RATINGS_SAVE_TITLE = "Lưu báo cáo đánh giá hài lòng"
+RATINGS_FILE_NAME = "Báo cáo đánh giá hài lòng {start:%d.%m.%Y}-{end:%d.%m.%Y}"
+RATINGS_EXPORTED = "Đã lưu báo cáo: {path}"
+RATINGS_EXPORT_LOCKED = (
+    "Không ghi được tệp {name}: tệp đang mở trong Excel hoặc chương trình khác, hoặc thư mục "
+    "không cho phép ghi. Hãy đóng tệp (hoặc chọn nơi lưu khác) rồi xuất lại."
+)
+RATINGS_EXPORT_FAILED = "Không ghi được tệp {name}: {reason}. Hãy chọn nơi lưu khác."
+RATINGS_PREVIEW_TITLE = "Báo cáo đánh giá hài lòng {start:%d/%m/%Y} – {end:%d/%m/%Y}"
+AUDIT_ACTIONS["rating.export"] = "Xuất báo cáo đánh giá hài lòng"
+AUDIT_ENTITIES["rating_report"] = "Báo cáo đánh giá hài lòng"
+
+# --- rating (citizen satisfaction: the screen at a counter, the kiosk's receipt scan) ---
+RATING_TITLE = "Đánh giá sự hài lòng"
+RATING_COUNTER = "Quầy số {counter}"
+RATING_IDLE_INVITE = "Mời ông/bà đánh giá sự hài lòng sau khi được phục vụ"
+RATING_IDLE_HINT = "Câu hỏi sẽ hiện ra khi cán bộ hoàn tất phục vụ ông/bà."
+RATING_CLERK = "Cán bộ phục vụ: {name}"
+RATING_CLERK_UNKNOWN = "Cán bộ Bộ phận Một cửa"
+RATING_TICKET = "Số thứ tự {label}"
+RATING_DOSSIER = "Hồ sơ {code}"
+RATING_QUESTION = "Ông/bà có hài lòng với sự phục vụ của cán bộ không?"
+RATING_ANONYMOUS = "Đánh giá không ghi tên ông/bà. Mỗi lượt phục vụ chỉ đánh giá một lần."
+RATING_NO_ANSWER = "Không đánh giá"
+RATING_REASON_TITLE = "Xin ông/bà cho biết điều chưa hài lòng (có thể chọn nhiều ý)"
+RATING_COMMENT_ADD = "✎  Viết thêm ý kiến (không bắt buộc)"
+RATING_COMMENT_EDIT = "✎  Ý kiến: {comment}"
+RATING_COMMENT_TITLE = "Ý kiến của ông/bà"
+RATING_COMMENT_PLACEHOLDER = "Chạm vào các phím bên dưới để viết…"
+RATING_COMMENT_DONE = "Xong"
+RATING_COMMENT_COUNT = "{count}/{limit} ký tự"
+RATING_SEND = "Gửi đánh giá"
+RATING_SKIP = "Bỏ qua"
+RATING_THANKS = "Xin cảm ơn ông/bà đã đánh giá!"
+RATING_THANKS_DETAIL = "Ý kiến của ông/bà giúp chúng tôi phục vụ ngày càng tốt hơn."
+RATING_OFFLINE = (
+    "Mất kết nối tới máy chủ — đánh giá vẫn được ghi nhận và tự gửi khi có kết nối lại."
+)
+RATING_WAITING = "{count} đánh giá đang chờ gửi về máy chủ."
+RATING_SIGN_IN_HEADING = (
+    "Đăng nhập tài khoản thiết bị để mở màn hình đánh giá tại quầy số {counter}"
+)
+RATING_ROLE_NOT_ALLOWED = (
+    "Chỉ tài khoản thiết bị mới mở được màn hình đánh giá: cán bộ không đánh giá thay công dân."
+)
+RATING_NO_COUNTER = (
+    "Không có quầy số {counter} đang hoạt động. Các quầy đang hoạt động: {counters}. "
+    "Hãy chạy lại với --counter là một trong các số đó."
+)
+RATING_NO_COUNTERS = "chưa có quầy nào"
+RATING_NO_OFFICE = (
+    "Chưa thiết lập cơ quan trên cơ sở dữ liệu này. Hãy mở phần mềm trên máy của quản trị để "
+    "thiết lập trước khi chạy màn hình đánh giá."
+)
+RATING_HELP = "màn hình đánh giá sự hài lòng hướng về công dân tại một quầy (toàn màn hình, khóa)"
+RATING_COUNTER_HELP = "số quầy mà màn hình này phục vụ"
+RATING_COUNTER_INVALID = "số quầy phải là số nguyên dương, ví dụ --counter 2 (nhận được: {value!r})"
+RATING_KIOSK_BUTTON = "Đánh giá sự hài lòng"
+RATING_KIOSK_BUTTON_HINT = "Quét mã trên Giấy tiếp nhận và hẹn trả kết quả"
+RATING_SCAN_TITLE = "Đánh giá sự hài lòng về hồ sơ của ông/bà"
+RATING_SCAN_INSTRUCTION = "Đưa mã QR trên Giấy tiếp nhận và hẹn trả kết quả vào máy quét"
+RATING_SCAN_OR_TYPE = "hoặc chạm các phím để nhập mã hồ sơ:"
+RATING_SCAN_FIND = "Tìm hồ sơ"
+RATING_SCAN_BACK = "Quay lại"
+RATING_SCAN_LOOKING = "Đang tìm hồ sơ…"
+RATING_SCAN_EMPTY = "Xin quét mã QR hoặc nhập mã hồ sơ."
+RATING_RETURN_COUNTER = "Quầy trả kết quả"
+RATING_RETURN_COUNTER_NONE = "— (không có màn hình đánh giá)"
+CLI_ERROR_LINE = "{prog}: lỗi: {message}\n"
+#: argparse's own English openings, as the command line shows them.
+CLI_ARGPARSE_PHRASES = (
+    ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+    ("argument ", "tham số "),
+    ("invalid choice: ", "lựa chọn không hợp lệ: "),
+    ("(choose from ", "(chọn một trong "),
+    ("unrecognized arguments: ", "tham số không nhận ra: "),
+)
+KEYBOARD_SPACE = "dấu cách"
+
+# Satisfaction report page: why a report file could not be written
+RATINGS_WRITE_REASONS = {
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EISDIR": "đó là một thư mục, không phải tệp",
+    "ENOENT": "thư mục không còn tồn tại",
+    "EROFS": "ổ đĩa chỉ cho đọc (USB khóa ghi?)",
+    "ENAMETOOLONG": "tên tệp quá dài",
+}
+
+# Satisfaction report page: the note under the page, short enough for one line at 1366x768
+RATINGS_CONFIDENTIAL = (
+    "Chỉ lãnh đạo và quản trị xem trang này; không có thông tin về người đánh giá "
+    "(Nghị định 118/2025/NĐ-CP). Mỗi lần xuất báo cáo được ghi nhật ký."
+)
+
+# --- sync with the provincial system -------------------------------------------------------
+PAGE_SYNC = "Đồng bộ với tỉnh"
+SYNC_COLUMN = "Đồng bộ"
+SYNC_NOT_RECEIVED = "—"
+SYNC_NOT_CONFIGURED = "Chưa kết nối hệ thống tỉnh (chưa có địa chỉ hoặc mã truy cập)."
+SYNC_STATUS_OK = "Đồng bộ: đã gửi hết"
+SYNC_STATUS_PENDING = "Đồng bộ: {count} mục chờ gửi (cũ nhất {age})"
+SYNC_STATUS_ERROR = "Đồng bộ: lỗi — {message}"
+SYNC_STATUS_TOKEN = "Đồng bộ: tỉnh từ chối mã truy cập — cần quản trị nhập mã mới"
+SYNC_STATUS_SKEW = "Đồng hồ máy lệch {minutes} phút so với máy chủ tỉnh"
+SYNC_SEND_NOW = "Gửi ngay"
+SYNC_RESEND = "Gửi lại các mục lỗi"
+SYNC_ENTER_TOKEN = "Nhập mã truy cập…"
+SYNC_TOKEN_TITLE = "Mã truy cập hệ thống tỉnh"
+SYNC_TOKEN_PROMPT = "Dán mã truy cập do Sở/Trung tâm tỉnh cấp cho cơ quan:"
+SYNC_TOKEN_SAVED = "Đã lưu mã truy cập. Việc gửi hồ sơ tiếp tục ngay."
+SYNC_RESENT = "Đã đưa {count} mục lỗi trở lại hàng chờ gửi."
+SYNC_SENDING_NOW = "Đang gửi…"
+SYNC_OVERVIEW = (
+    "Địa chỉ hệ thống tỉnh: {url}\n"
+    "Chờ gửi: {pending} mục{oldest}\n"
+    "Bị giữ lại vì lỗi: {set_aside} mục\n"
+    "Lần gửi thành công gần nhất: {success}\n"
+    "Lỗi gần nhất: {error}"
+)
+SYNC_OLDEST = " (cũ nhất từ {at}, {age} trước)"
+SYNC_NEXT_ATTEMPT = "Thử lại lúc {at} (hoặc bấm “Gửi ngay”)."
+SYNC_NEVER = "chưa có"
+SYNC_NONE = "không có"
+SYNC_ASIDE_COLUMNS = ("Mã hồ sơ / đánh giá", "Lỗi", "Tạo lúc")
+SYNC_AGE_MINUTES = "{n} phút"
+SYNC_AGE_HOURS = "{n} giờ"
+SYNC_AGE_DAYS = "{n} ngày"

@@ -14,7 +14,15 @@ from counter_app.ui.clerk.accounts_page import AccountsPage
 from counter_app.ui.main_window import MainWindow
 
 WORK_PAGES = ["Trang chủ", "Tiếp nhận hồ sơ", "Hồ sơ", "Danh mục thủ tục"]
-ALL_PAGES = [*WORK_PAGES, "Tài khoản", "Nhật ký", "Sao lưu", "Xếp hàng, kiosk"]
+ALL_PAGES = [
+    *WORK_PAGES,
+    texts.PAGE_RATINGS,
+    "Tài khoản",
+    "Nhật ký",
+    "Sao lưu",
+    "Xếp hàng, kiosk",
+    texts.PAGE_SYNC,
+]
 
 
 @pytest.fixture
@@ -43,7 +51,14 @@ def test_admin_sees_every_page(open_window, office) -> None:
 
 def test_supervisor_sees_accounts_read_only_and_no_backup(open_window, office) -> None:
     window = open_window(office.supervisor)
-    assert nav_titles(window) == [*WORK_PAGES, "Tài khoản", "Nhật ký", "Xếp hàng, kiosk"]
+    assert nav_titles(window) == [
+        *WORK_PAGES,
+        texts.PAGE_RATINGS,
+        "Tài khoản",
+        "Nhật ký",
+        "Xếp hàng, kiosk",
+        texts.PAGE_SYNC,
+    ]
     page = window.show_page("Tài khoản")
     assert isinstance(page, AccountsPage)
     assert not page.create_button.isVisible()

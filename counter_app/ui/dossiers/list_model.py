@@ -9,6 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from counter_app.services.dossier_queries import DossierFilter, DossierQueries, DossierRow
 from counter_app.services.errors import NotFound
+from counter_app.services.sync_status import FAILED as SYNC_FAILED
+from counter_app.services.sync_status import DossierSync
 from counter_app.ui import texts
 from counter_app.ui.dossiers import formatting as fmt
 from counter_app.ui.errors import attempt
@@ -30,6 +32,8 @@ COLUMNS: Sequence[tuple[str, Callable[[DossierRow], str]]] = (
     (texts.DOSSIER_COLUMNS[5], lambda r: r.status.label),
 )
 DUE_COLUMN = 4
+#: Looks up the provincial sync state of the dossiers shown (only when sync is set up).
+SyncLookup = Callable[[list[int]], dict[int, DossierSync]]
 
 
 class RowSource(Protocol):
@@ -81,12 +85,16 @@ class IdsSource:
 class DossierListModel(QAbstractTableModel):
     """Dossier rows fetched on demand (Qt's canFetchMore/fetchMore) with urgency tints."""
 
-    def __init__(self, on_error: Callable[[str], None], parent: Any = None) -> None:
+    def __init__(
+        self, on_error: Callable[[str], None], parent: Any = None, sync: SyncLookup | None = None
+    ) -> None:
         super().__init__(parent)
         self.on_error = on_error
+        self.sync = sync
         self.source: RowSource | None = None
         self.total = 0
         self._rows: list[DossierRow] = []
+        self._sync: dict[int, DossierSync] = {}
 
     def set_source(self, source: RowSource) -> bool:
         """Show the first page of a new source; False (after reporting) when it failed."""
@@ -95,6 +103,8 @@ class DossierListModel(QAbstractTableModel):
         self.beginResetModel()
         self.source = source
         self._rows = list(first or [])
+        self._sync = {}
+        self._look_up_sync(self._rows)
         self.total = len(self._rows) if message else max(int(total or 0), len(self._rows))
         self.endResetModel()
         if message:
@@ -133,8 +143,19 @@ class DossierListModel(QAbstractTableModel):
                 self.on_error(message)
             return
         self.beginInsertRows(QModelIndex(), offset, offset + len(batch) - 1)
+        self._look_up_sync(batch)
         self._rows.extend(batch)
         self.endInsertRows()
+
+    def _look_up_sync(self, rows: list[DossierRow]) -> None:
+        if self.sync is not None and rows:
+            lookup = self.sync
+            found, _message = attempt(lambda: lookup([r.id for r in rows]))
+            self._sync.update(found or {})
+
+    def sync_state(self, row: DossierRow) -> DossierSync:
+        """The dossier's provincial sync state as last looked up."""
+        return self._sync.get(row.id, DossierSync(texts.SYNC_NOT_RECEIVED))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Rows fetched so far (Qt API)."""
@@ -142,13 +163,22 @@ class DossierListModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns (Qt API)."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(COLUMNS) + (self.sync is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, tint and tooltip of a cell (Qt API)."""
         if not index.isValid():
             return None
         row = self._rows[index.row()]
+        if index.column() == len(COLUMNS):  # the sync column
+            state = self.sync_state(row)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return state.label
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return state.reason or state.label
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return fmt.INKS.get("overdue") if state.label == SYNC_FAILED else None
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[index.column()][1](row)
         if role == URGENCY_ROLE:
@@ -170,5 +200,5 @@ class DossierListModel(QAbstractTableModel):
     ) -> Any:
         """Column headers (Qt API)."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return COLUMNS[section][0] if section < len(COLUMNS) else texts.SYNC_COLUMN
         return None

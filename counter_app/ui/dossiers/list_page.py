@@ -70,7 +70,8 @@ class DossiersPage(Page):
         top.addWidget(scan_label)
         top.addWidget(self.scan, 2)
         self.filters = FilterBar(ctx.clock().date())
-        self.model = DossierListModel(self._show_load_error, self)
+        sync = ctx.sync_status.for_dossiers if ctx.settings.sync.url else None
+        self.model = DossierListModel(self._show_load_error, self, sync)
         self.table = self._make_table()
         self.count = QLabel()
         self.count.setProperty("role", "subtle")

@@ -1,0 +1,1 @@
+"""The supervisor's satisfaction report page: rates per group, chart, reasons, exports."""
