@@ -23,7 +23,10 @@ class CommandError(Exception):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from counter_app.cli_args import VietnameseParser, counter_number
+    from counter_app.ui import texts
+
+    parser = VietnameseParser(
         prog="counter-app",
         description="Một Cửa Counter — phần mềm Bộ phận Một cửa cấp xã.",
     )
@@ -38,6 +41,22 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.add_parser("clerk", help="cửa sổ làm việc của công chức (mặc định)")
     sub.add_parser("kiosk", help="màn hình lấy số thứ tự cho công dân (toàn màn hình, khóa)")
     sub.add_parser("display", help="bảng hiển thị số đang phục vụ, đọc số bằng giọng nói")
+    rating = sub.add_parser("rating", help=texts.RATING_HELP)
+    rating.add_argument(
+        "--counter",
+        type=counter_number,
+        required=True,
+        metavar="SỐ",
+        help=texts.RATING_COUNTER_HELP,
+    )
+    sync = sub.add_parser("sync", help="gửi hồ sơ lên hệ thống tỉnh không cần cửa sổ")
+    sync.add_argument("--once", action="store_true", help="gửi một lượt rồi dừng")
+    sub.add_parser(
+        "provincial-server",
+        help="máy chủ tham chiếu của hệ thống tỉnh (thử nghiệm, minh họa); "
+        "xem: counter-app provincial-server --help",
+        add_help=False,
+    )
 
     admin = sub.add_parser("admin", help="các lệnh quản trị").add_subparsers(
         dest="verb", metavar="VIỆC", required=True
@@ -70,6 +89,8 @@ def _build_parser() -> argparse.ArgumentParser:
     restore = admin.add_parser("restore", help="khôi phục từ một bản sao lưu đã kiểm tra")
     restore.add_argument("file", type=Path)
     admin.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
+    token = admin.add_parser("sync-token", help="nhập mã truy cập do hệ thống tỉnh cấp")
+    token.add_argument("--as", dest="actor", required=True, help="tên đăng nhập của quản trị")
     units = admin.add_parser("units", help="liệt kê mã tỉnh/thành và xã/phường (sau 7/2025)")
     units.add_argument("--province", help="mã tỉnh/thành: liệt kê các xã/phường của tỉnh")
     return parser
@@ -199,6 +220,12 @@ def _cmd_units(args: argparse.Namespace) -> str:
     return "\n".join(f"{u.code}\t{u.name}" for u in units)
 
 
+def _cmd_sync_token(ctx: AppContext, args: argparse.Namespace) -> str:
+    actor = _sign_in_admin(ctx, args.actor)
+    ctx.sync_status.set_token(actor, _secret("Mã truy cập do tỉnh cấp: ").strip())
+    return "Đã lưu mã truy cập; việc gửi hồ sơ lên tỉnh tiếp tục."
+
+
 _ADMIN_VERBS: dict[str, Callable[[AppContext, argparse.Namespace], str]] = {
     "init": _cmd_init,
     "migrate": _cmd_migrate,
@@ -206,6 +233,7 @@ _ADMIN_VERBS: dict[str, Callable[[AppContext, argparse.Namespace], str]] = {
     "import-catalog": _cmd_import_catalog,
     "backup": _cmd_backup,
     "check": _cmd_check,
+    "sync-token": _cmd_sync_token,
 }
 
 
@@ -233,6 +261,11 @@ def _print_demo_accounts(ctx: AppContext) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["provincial-server"]:
+        from counter_app.sync.reference_server.cli import main as provincial_main
+
+        return provincial_main(argv[1:], prog="counter-app provincial-server")
     args = _build_parser().parse_args(argv)
     from counter_app.logging_setup import setup_logging
 
@@ -257,6 +290,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             from counter_app.ui.display.app import run_display
 
             return run_display(dirs, settings, demo=args.demo)
+        if args.command == "sync":
+            from counter_app.cli_sync import run_sync
+
+            ctx = _open(dirs, settings, args.demo)
+            try:
+                return run_sync(ctx, args.once)
+            finally:
+                ctx.close()
+        if args.command == "rating":
+            from counter_app.ui.rating.app import run_rating
+
+            return run_rating(dirs, settings, args.counter, demo=args.demo)
         from counter_app.ui.clerk_app import run_clerk
 
         return run_clerk(

@@ -54,6 +54,15 @@ class SyncOverview:
         return self.skew is not None and abs(self.skew) > SKEW_WARNING
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """An operation held back for a person to look at."""
+
+    what: str  # the dossier code, or "Đánh giá" for a rating
+    error: str
+    created_at: datetime
+
+
 class SyncStatusService:
     """Reads the outbox and the sync's memory; lets the admin enter a new token."""
 
@@ -103,6 +112,22 @@ class SyncStatusService:
                 token_refused=state.get(session, state.PAUSED) == "token",
                 skew=timedelta(seconds=int(skew_text)) if skew_text else None,
             )
+
+    def set_aside(self, limit: int = 200) -> list[SetAside]:
+        """Operations the province refused for good, newest first."""
+        with self.db.read() as session:
+            rows = session.execute(
+                select(
+                    SyncOutbox.kind, SyncOutbox.code, SyncOutbox.last_error, SyncOutbox.created_at
+                )
+                .where(SyncOutbox.state == "rejected")
+                .order_by(SyncOutbox.id.desc())
+                .limit(limit)
+            ).all()
+        return [
+            SetAside(r.code if r.kind != "rating" else "Đánh giá", r.last_error, r.created_at)
+            for r in rows
+        ]
 
     def token(self) -> str:
         """The province's token for this office ("" when none was entered)."""

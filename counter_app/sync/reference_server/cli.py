@@ -49,13 +49,13 @@ def build_parser(prog: str = "provincial-server") -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "provincial-server") -> int:
     """Parse the arguments, prepare the server and run it with uvicorn until stopped."""
     import uvicorn
 
     from counter_app.sync.reference_server.app import create_app
 
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
