@@ -730,9 +730,7 @@ RATINGS_EXPORT_XLSX = "Xuất Excel…"
 RATINGS_EXPORT_PDF = "Xuất PDF…"
 RATINGS_LOADING = "Đang tổng hợp…"
 RATINGS_EXPORTING = "Đang xuất báo cáo…"
-RATINGS_HEADLINE = (
-    "{total} lượt đánh giá · Tỷ lệ hài lòng: {rate} · Điểm trung bình: {average}/5"
-)
+RATINGS_HEADLINE = "{total} lượt đánh giá · Tỷ lệ hài lòng: {rate} · Điểm trung bình: {average}/5"
 RATINGS_EMPTY = "Chưa có lượt đánh giá nào trong khoảng thời gian và bộ lọc đã chọn."
 RATINGS_TAB_SUMMARY = "Tổng hợp, biểu đồ"
 RATINGS_TAB_REASONS = "Lý do chưa hài lòng, ý kiến"

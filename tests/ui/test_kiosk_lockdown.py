@@ -9,7 +9,7 @@ from helpers import PASSWORD, type_text
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 from test_kiosk_support import areas, device, make_kiosk  # noqa: F401
 
 from counter_app.domain.roles import Role
@@ -100,8 +100,12 @@ def test_no_context_menu_reaches_the_tiles(make_kiosk) -> None:
 
 
 def test_no_text_field_a_citizen_can_reach(make_kiosk) -> None:
+    """Only the on-screen keys write text: no editable field that a system keyboard could use."""
     window = make_kiosk()
     assert window.findChildren(QLineEdit) == []
+    for box in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit):
+        assert box.isReadOnly()
+        assert box.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu
 
 
 def test_idle_clears_the_priority_and_the_pin(make_kiosk, qtbot) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -166,6 +167,7 @@ class ReturnDialog(ActionDialog):
         group.addButton(self.at_counter)
         group.addButton(self.by_post)
         self.receiver = QLineEdit(detail.row.applicant_name)
+        self.counter = self._counter_box(ctx)
         self.tracking = QLineEdit()
         address = detail.postal_address or detail.applicant_address or texts.NONE
         self.address = QLabel(texts.RETURN_POSTAL_ADDRESS.format(address=address))
@@ -173,6 +175,7 @@ class ReturnDialog(ActionDialog):
         self.address.setProperty("role", "subtle")
         self.form.addRow(self.at_counter)
         self.form.addRow(texts.RETURN_RECEIVER, self.receiver)
+        self.form.addRow(texts.RATING_RETURN_COUNTER, self.counter)
         self.form.addRow(self.by_post)
         self.form.addRow(texts.RETURN_TRACKING, self.tracking)
         self.form.addRow("", self.address)
@@ -180,9 +183,22 @@ class ReturnDialog(ActionDialog):
         (self.by_post if detail.delivery == BY_POST else self.at_counter).setChecked(True)
         self._switch()
 
+    @staticmethod
+    def _counter_box(ctx: AppContext) -> QComboBox:
+        """Which counter hands the result over: its rating screen then asks the citizen."""
+        box = QComboBox()
+        box.addItem(texts.RATING_RETURN_COUNTER_NONE, None)
+        counters, _ = attempt(ctx.ratings.active_counters)
+        for number in counters or []:
+            box.addItem(texts.RATING_COUNTER.format(counter=number), number)
+        here = box.findData(ctx.settings.station.counter or None)
+        box.setCurrentIndex(max(0, here))
+        return box
+
     def _switch(self, *_: object) -> None:
         post = self.by_post.isChecked()
         self.receiver.setEnabled(not post)
+        self.counter.setEnabled(not post)
         self.tracking.setEnabled(post)
         self.address.setEnabled(post)
         (self.tracking if post else self.receiver).setFocus()
@@ -199,5 +215,6 @@ class ReturnDialog(ActionDialog):
             by_post=self.by_post.isChecked(),
             tracking_number=normalize(self.tracking.text()),
             receiver_name=normalize(self.receiver.text()),
+            counter=None if self.by_post.isChecked() else self.counter.currentData(),
         )
         return self.lifecycle.return_result(self.principal, self.detail.id, how)

@@ -20,7 +20,7 @@ EXIT_ROLES = frozenset({Role.SUPERVISOR, Role.ADMIN})
 
 
 class KioskLoginDialog(LoginDialog):
-    """The clerk sign-in dialog, accepting the kiosk's roles instead of the clerk window's."""
+    """The clerk sign-in dialog, taking a citizen screen's roles, not the clerk window's."""
 
     def __init__(
         self,
@@ -29,9 +29,11 @@ class KioskLoginDialog(LoginDialog):
         heading: str,
         refused: str,
         parent: QWidget | None = None,
+        *,
+        title: str = texts.KIOSK_TITLE,
     ) -> None:
         super().__init__(ctx, parent, allowed_roles=roles, refused=refused)
-        self.setWindowTitle(f"{texts.LOGIN_TITLE} — {texts.KIOSK_TITLE}")
+        self.setWindowTitle(f"{texts.LOGIN_TITLE} — {title}")
         self.heading.setText(f"{self.heading.text()}\n{heading}")
         if parent is not None:  # above the full-screen kiosk, which stays on top
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)

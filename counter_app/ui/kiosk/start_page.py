@@ -26,6 +26,7 @@ class StartPage(QWidget):
     area_chosen = Signal(int)
     priority_requested = Signal()
     priority_cleared = Signal()
+    rating_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,9 +54,14 @@ class StartPage(QWidget):
         self.clear_button.setObjectName("clearPriority")
         self.clear_button.setVisible(False)
         self.clear_button.clicked.connect(self.priority_cleared)
+        self.rating_button = TextButton("rateEntry")
+        self.rating_button.set_lines(texts.RATING_KIOSK_BUTTON, texts.RATING_KIOSK_BUTTON_HINT)
+        self.rating_button.clicked.connect(self.rating_requested)
+        self.rating_button.setVisible(False)
         bar = QHBoxLayout()
-        bar.addWidget(self.priority_button, 1)
+        bar.addWidget(self.priority_button, 3)
         bar.addWidget(self.clear_button)
+        bar.addWidget(self.rating_button, 2)
         self.body = QVBoxLayout()
         self.body.addWidget(self.prompt)
         self.body.addWidget(self.notice)
@@ -97,6 +103,10 @@ class StartPage(QWidget):
             self.show_notice("")
         self.set_busy(False)
 
+    def set_rating_offered(self, offered: bool) -> None:
+        """Show the way to rate a dossier's service (only where ratings can be saved)."""
+        self.rating_button.setVisible(offered)
+
     def show_notice(self, text: str) -> None:
         """A line in red above the tiles (an area that closed, no areas at all)."""
         self.notice.setText(nfc(text))
@@ -108,6 +118,7 @@ class StartPage(QWidget):
             tile.setEnabled(not busy)
         self.priority_button.setEnabled(not busy)
         self.clear_button.setEnabled(not busy)
+        self.rating_button.setEnabled(not busy)
         self.prompt.setText(texts.KIOSK_ISSUING if busy else texts.KIOSK_CHOOSE_AREA)
 
     def set_priority(self, kind: str) -> None:
@@ -133,6 +144,7 @@ class StartPage(QWidget):
         self.body.setSpacing(px(16, scale))
         self.grid.setSpacing(px(20, scale))
         self.priority_button.apply_scale(scale)
+        self.rating_button.apply_scale(scale)
         for tile in self.tiles:
             tile.apply_scale(scale)
 

@@ -4,30 +4,26 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
 
 from counter_app.app_context import AppContext
 from counter_app.services.errors import ServiceError
-from counter_app.services.kiosk_lock import KioskLock
 from counter_app.services.principal import Principal
 from counter_app.services.queue_models import AreaInfo, TicketInfo
 from counter_app.services.ticket_printing import PrintOutcome, Sender, print_ticket, send_to_printer
 from counter_app.ui import texts
-from counter_app.ui.errors import attempt, error_message
-from counter_app.ui.kiosk import sign_in
-from counter_app.ui.kiosk.locked_window import LockedWindow
+from counter_app.ui.errors import error_message
 from counter_app.ui.kiosk.outage_page import OutagePage
-from counter_app.ui.kiosk.pin_pad import PinPad
 from counter_app.ui.kiosk.priority_page import PriorityPage
+from counter_app.ui.kiosk.rating_flow import KioskRating
 from counter_app.ui.kiosk.result_page import ResultPage
 from counter_app.ui.kiosk.start_page import StartPage
-from counter_app.ui.kiosk.style import kiosk_style, px, scale_for
-from counter_app.ui.workers import Pool, TaskSignals, run_task
+from counter_app.ui.kiosk.station_window import StationWindow
+from counter_app.ui.rating.style import rating_style
+from counter_app.ui.workers import Pool
 
 log = logging.getLogger(__name__)
 
@@ -36,10 +32,11 @@ FAILURE_MS = 20_000  # longer when the citizen has to note the number down
 POLL_MS = 4_000  # while the database is down, ask again this often
 
 
-class KioskWindow(LockedWindow):
-    """Full-screen, frameless, on top; issues tickets as `principal`; `exit_requested` on exit."""
+class KioskWindow(StationWindow):
+    """Full-screen, frameless, on top; issues tickets as `principal`; `exit_requested` on exit.
 
-    exit_requested = Signal()
+    Citizens may also rate a dossier's service here afterwards, from the receipt's QR code.
+    """
 
     def __init__(
         self,
@@ -49,44 +46,40 @@ class KioskWindow(LockedWindow):
         pool: Pool | None = None,
         sender: Sender = send_to_printer,
     ) -> None:
-        super().__init__()
+        super().__init__(ctx, principal, pool)
         self.setWindowTitle(texts.KIOSK_TITLE)
         self.setObjectName("kiosk")
-        self.ctx, self.principal, self.pool, self.sender = ctx, principal, pool, sender
-        self.lock = KioskLock(ctx.db, ctx.clock)
+        self.sender = sender
         self.office_name = ""
         self.priority = ""
         self.request_key = uuid.uuid4().hex
         self.issuing = False
-        self.scale = 0.0
-        self._tasks: set[TaskSignals] = set()
         self.guard.activity.connect(self._on_activity)
         self.start_page, self.priority_page = StartPage(), PriorityPage()
-        self.result_page, self.outage_page, self.pin_pad = ResultPage(), OutagePage(), PinPad()
-        self.stack = QStackedWidget()
-        self.stack.setMinimumSize(1, 1)  # the screen's size rules; no page may push past it
-        for page in self.pages():
-            self.stack.addWidget(page)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.corner.triggered.connect(self.open_exit)
+        self.result_page, self.outage_page = ResultPage(), OutagePage()
+        self.rating = KioskRating(self)
+        self.start_page.set_rating_offered(self.rating.offered)
         self.idle = self._timer(max(10, ctx.settings.kiosk.idle_seconds) * 1000, self._idle_out)
         self.result_timer = self._timer(RESULT_MS, self.reset_to_start)
         self.poll = self._timer(POLL_MS, self.load_areas, single=False)
+        self.timers.extend(self.rating.panel.timers())
         self._connect()
-        self._apply_scale(1.0)
+        self.add_pages()
 
-    def pages(self) -> tuple[QWidget, ...]:
+    def pages(self) -> Sequence[QWidget]:
         """Every page of the stack."""
-        return self.start_page, self.priority_page, self.result_page, self.outage_page, self.pin_pad
+        return (
+            self.start_page,
+            self.priority_page,
+            self.result_page,
+            self.outage_page,
+            self.pin_pad,
+            *self.rating.pages(),
+        )
 
-    def _timer(self, ms: int, slot: Callable[[], None], single: bool = True) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(single)
-        timer.setInterval(ms)
-        timer.timeout.connect(slot)
-        return timer
+    def style_sheet(self, scale: float) -> str:
+        """The kiosk's look, with the rating pages' rules."""
+        return rating_style(scale)
 
     def _connect(self) -> None:
         self.start_page.area_chosen.connect(self.choose_area)
@@ -94,33 +87,10 @@ class KioskWindow(LockedWindow):
             lambda: self.stack.setCurrentWidget(self.priority_page)
         )
         self.start_page.priority_cleared.connect(lambda: self.choose_priority(""))
+        self.start_page.rating_requested.connect(self.rating.open)
         self.priority_page.chosen.connect(self.choose_priority)
         self.result_page.done.connect(self.reset_to_start)
-        self.pin_pad.submitted.connect(self.check_pin)
         self.pin_pad.cancelled.connect(self.reset_to_start)
-
-    def _run(
-        self, fn: Callable[[], Any], ok: Callable[[Any], None], fail: Callable[[Any], None]
-    ) -> None:
-        """Run fn on the pool; the outcome comes back here, on the GUI thread."""
-        pending: list[TaskSignals] = []  # kept alive until it reports (may report at once)
-        finished = False
-
-        def reporting(handler: Callable[[Any], None]) -> Callable[[Any], None]:
-            def report(value: Any) -> None:
-                nonlocal finished
-                finished = True
-                for signals in pending:
-                    self._tasks.discard(signals)
-                if not self.unlocked:
-                    handler(value)
-
-            return report
-
-        signals = run_task(self.pool, fn, reporting(ok), reporting(fail))
-        if not finished:
-            pending.append(signals)
-            self._tasks.add(signals)
 
     # --- areas and outages ---
     def load_areas(self) -> None:
@@ -141,6 +111,7 @@ class KioskWindow(LockedWindow):
             self.start_page.set_areas(areas)
         if self.stack.currentWidget() is self.outage_page:
             self.stack.setCurrentWidget(self.start_page)
+        self.rating.database_back()
 
     def _areas_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ServiceError):
@@ -217,6 +188,7 @@ class KioskWindow(LockedWindow):
         self.start_page.set_priority("")
         self.start_page.show_notice("")
         self.pin_pad.clear()
+        self.rating.reset()
         if not self.issuing:
             self.request_key = uuid.uuid4().hex
         if self.stack.currentWidget() is not self.outage_page:
@@ -229,54 +201,14 @@ class KioskWindow(LockedWindow):
             self.idle.start()
 
     def _idle_out(self) -> None:
-        if self.issuing or self.stack.currentWidget() is self.result_page:
-            return  # the result screen has its own timer
+        on_own_timer = (self.result_page, self.rating.panel)
+        if self.issuing or self.stack.currentWidget() in on_own_timer:
+            return  # the result screen and the rating pages have their own timers
         self.reset_to_start()
 
-    def open_exit(self) -> None:
-        """The hidden gesture: the PIN pad, or a supervisor's sign-in when no PIN is set."""
-        if self.issuing:
-            return
-        has_pin, message = attempt(self.lock.has_pin)
-        if message is not None:
-            log.warning("kiosk: cannot check the exit PIN: %s", message)
-            return
-        if has_pin:
-            self.pin_pad.clear()
-            self.stack.setCurrentWidget(self.pin_pad)
-            return
-        if sign_in.ask_supervisor(self.ctx, self) is not None:
-            self.unlock()
-
-    def check_pin(self, pin: str) -> None:
-        """Check the PIN off the GUI thread (hashing is slow by design); audit the attempt."""
-        lock, station = self.lock, self.principal.station
-
-        def check() -> bool:
-            ok = lock.check(pin)
-            lock.exit_checked(station, ok)
-            return ok
-
-        self._run(check, self._pin_checked, self._pin_failed)
-
-    def _pin_checked(self, ok: bool) -> None:
-        if ok:
-            self.unlock()
-        else:
-            self.pin_pad.show_wrong()
-
-    def _pin_failed(self, exc: BaseException) -> None:
-        self.pin_pad.set_checking(False)
-        self.pin_pad.message.setText(texts.KIOSK_OUTAGE)
-
-    def unlock(self) -> None:
-        """Staff proved who they are: the kiosk closes and the app may quit."""
-        log.info("kiosk unlocked")
-        self.unlocked = True
-        for timer in (self.idle, self.result_timer, self.poll):
-            timer.stop()
-        self.close()
-        self.exit_requested.emit()
+    def busy(self) -> bool:
+        """A ticket is being issued or a citizen is rating: staff wait before leaving."""
+        return self.issuing or self.rating.active()
 
     # --- Qt events ---
     def showEvent(self, event: QShowEvent) -> None:
@@ -288,17 +220,3 @@ class KioskWindow(LockedWindow):
         """Nothing runs behind a hidden kiosk (Qt API)."""
         super().hideEvent(event)
         self.idle.stop()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Type and spacing follow the screen size (Qt API)."""
-        super().resizeEvent(event)
-        self._apply_scale(scale_for(event.size()))
-
-    def _apply_scale(self, scale: float) -> None:
-        if abs(scale - self.scale) >= 0.02:
-            self.scale = scale
-            self.setStyleSheet(kiosk_style(scale))
-            for page in self.pages():
-                page.apply_scale(scale)  # type: ignore[attr-defined]
-        self.corner.setGeometry(0, 0, px(120, self.scale), px(120, self.scale))
-        self.corner.raise_()

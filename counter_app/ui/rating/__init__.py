@@ -1,0 +1,1 @@
+"""The citizen satisfaction rating: the screen facing the citizen at a counter, its pages."""
