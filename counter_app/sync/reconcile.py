@@ -39,7 +39,7 @@ def reconcile(db: Database, adapter: ProvincialAdapter, clock: Clock) -> None:
         lost_files += [a.sha256 for a in reply.attachments]
     now = clock()
     with db.write() as session:
-        for code, have_seq, _have_hash in lost_dossiers:
+        for code, have_seq, have_hash in lost_dossiers:
             resent = session.execute(
                 update(SyncOutbox)
                 .where(
@@ -49,12 +49,24 @@ def reconcile(db: Database, adapter: ProvincialAdapter, clock: Clock) -> None:
                 )
                 .values(state="pending", next_attempt_at=None)
             ).rowcount
-            if not resent:
-                dossier_id = session.scalar(
-                    select(SyncOutbox.dossier_id).where(SyncOutbox.code == code).limit(1)
+            if resent:
+                continue
+            # The province may hold an operation whose answer never reached us (still
+            # "sending" here): it goes again as a duplicate, no new snapshot is needed.
+            held = session.scalar(
+                select(SyncOutbox.id).where(
+                    SyncOutbox.code == code,
+                    SyncOutbox.seq == have_seq,
+                    SyncOutbox.content_hash == have_hash,
                 )
-                if dossier_id is not None:
-                    force_snapshot(session, dossier_id, now)
+            )
+            if held is not None:
+                continue
+            dossier_id = session.scalar(
+                select(SyncOutbox.dossier_id).where(SyncOutbox.code == code).limit(1)
+            )
+            if dossier_id is not None:
+                force_snapshot(session, dossier_id, now)
         for key in lost_ratings:
             session.execute(
                 update(SyncOutbox)

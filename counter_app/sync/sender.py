@@ -97,7 +97,9 @@ class SyncSender:
                 report.paused = True
                 return report
             next_attempt = state.get_time(session, state.NEXT_ATTEMPT)
-        if next_attempt and next_attempt > now and not now_please:
+            asked = state.get_time(session, state.RETRY_AFTER)
+        # "Gửi ngay" skips our own backoff, never a wait the province asked for (429).
+        if next_attempt and next_attempt > now and (not now_please or (asked and asked > now)):
             report.waiting_until = next_attempt
             return report
         if not lease.claim(self.db, self.holder, self.clock, LEASE_TTL):
@@ -160,7 +162,7 @@ class SyncSender:
             held = set(session.scalars(select(SyncFile.sha256)))
         ready: list[SyncOutbox] = []
         for op in ops:
-            missing = ""
+            missing, refusal = "", ""
             for sha in attachment_hashes(json.loads(op.payload)) if op.kind == "dossier" else []:
                 if sha in held:
                     continue
@@ -171,7 +173,13 @@ class SyncSender:
                     missing = sha
                     break
                 self.crash("before_upload")
-                upload_file(self.adapter, sha, path)
+                try:
+                    upload_file(self.adapter, sha, path)
+                except RequestRefused as exc:
+                    log.error("file %s of %s refused by the province: %s", sha, op.code, exc)
+                    missing = sha
+                    refusal = exc.message
+                    break
                 self.crash("after_upload")
                 with self.db.write() as session:
                     if session.get(SyncFile, sha) is None:
@@ -179,9 +187,8 @@ class SyncSender:
                 held.add(sha)
                 report.files += 1
             if missing:
-                self._set_aside(
-                    [op.id], f"Không tìm thấy tệp đính kèm {missing[:12]}… trên máy này.", report
-                )
+                reason = refusal or f"Không tìm thấy tệp đính kèm {missing[:12]}… trên máy này."
+                self._set_aside([op.id], reason, report)
             else:
                 ready.append(op)
         return ready
@@ -260,14 +267,18 @@ class SyncSender:
             return
         with self.db.read() as session:
             known = state.get(session, state.EPOCH)
-        if known and known != epoch:
+        if known == epoch:
+            return
+        if known:
             log.warning("province epoch changed %s → %s: reconciling", known, epoch)
             reconcile(self.db, self.adapter, self.clock)
             report.reconciled = True
+        # What reconciling queued is in the outbox already: the new epoch can be kept now, so
+        # a failure while pushing does not make the next round reconcile again.
+        with self.db.write() as session:
+            state.put(session, state.EPOCH, epoch)
+        if known:
             self._push_all(report)
-        if known != epoch:
-            with self.db.write() as session:
-                state.put(session, state.EPOCH, epoch)
 
     def _succeeded(self) -> None:
         now = self.clock()
@@ -276,6 +287,7 @@ class SyncSender:
             state.put_time(session, state.LAST_SUCCESS, now)
             state.put(session, state.FAILURES, "0")
             state.put_time(session, state.NEXT_ATTEMPT, None)
+            state.put_time(session, state.RETRY_AFTER, None)
             if server_time is not None:
                 skew = int((server_time - now).total_seconds())
                 state.put(session, state.SKEW, str(skew))
@@ -297,6 +309,8 @@ class SyncSender:
             )
             at = now + timedelta(seconds=wait)
             state.put_time(session, state.NEXT_ATTEMPT, at)
+            asked = now + timedelta(seconds=retry_after) if retry_after else None
+            state.put_time(session, state.RETRY_AFTER, asked)
             return at
 
     def stop(self) -> None:

@@ -16,6 +16,7 @@ LAST_ERROR = "sync.last_error"
 LAST_ERROR_AT = "sync.last_error_at"
 FAILURES = "sync.failures"  # consecutive failed attempts, for the backoff
 NEXT_ATTEMPT = "sync.next_attempt"
+RETRY_AFTER = "sync.retry_after"  # the province asked us to wait until then (429)
 PAUSED = "sync.paused"  # "token" when the province refused the token
 SKEW = "sync.skew_seconds"  # server clock minus ours, last seen
 

@@ -235,3 +235,55 @@ def test_clock_skew_is_reported(office, provincial):
     office.sender.run_once(now_please=True)
     overview = office.status.overview()
     assert overview.skew_warning and overview.skew >= timedelta(minutes=14)
+
+
+def test_a_failed_push_after_reconciling_does_not_reconcile_again(office, provincial):
+    office.intake.accept(office.clerk, complete_intake(office))
+    snap = provincial.ops("POST", "/_ops/snapshots").json()["snapshot_id"]
+    office.sender.run_once()
+    provincial.ops("POST", f"/_ops/snapshots/{snap}/restore").raise_for_status()
+    provincial.faults(fail_503=1, match="/api/v1/batch")
+    first = office.sender.run_once(now_please=True)
+    assert first.reconciled and first.error
+    again = office.sender.run_once(now_please=True)
+    assert again.sent == 1 and not again.reconciled
+
+
+def test_an_unanswered_op_the_province_holds_is_not_copied_by_reconciling(office, provincial):
+    received = office.intake.accept(office.clerk, complete_intake(office))
+    office.sender.run_once()
+    office.lifecycle.transfer(office.clerk, received.id, "UBND Phường Ba Đình")
+    provincial.faults(drop_after_commit=1, match="/api/v1/batch")
+    assert office.sender.run_once(now_please=True).error
+    assert [op.state for op in outbox(office.db)] == ["done", "sending"]
+    snap = provincial.ops("POST", "/_ops/snapshots").json()["snapshot_id"]
+    provincial.ops("POST", f"/_ops/snapshots/{snap}/restore").raise_for_status()
+    report = office.sender.run_once(now_please=True)
+    assert report.reconciled and not report.error
+    assert [op.state for op in outbox(office.db)] == ["done", "done"]
+
+
+def test_a_file_the_province_refuses_is_set_aside_and_the_rest_goes(office, provincial, tmp_path):
+    first = office.intake.accept(office.clerk, complete_intake(office))
+    other = office.intake.accept(office.clerk, complete_intake(office))
+    image = tmp_path / "giay-to.png"
+    Image.new("RGB", (300, 200), "white").save(image)
+    info = office.attachments.attach(office.clerk, first.id, image, paper_position=1)
+    stored_file = office.attachments.store.open_path(info.sha256)
+    stored_file.chmod(0o600)
+    stored_file.write_bytes(stored_file.read_bytes()[:-1] + b"\0")  # damaged on this disk
+    report = office.sender.run_once()
+    assert report.set_aside == 1 and report.error == ""
+    states = office.status.for_dossiers([first.id, other.id])
+    assert states[other.id].label == SYNCED and states[first.id].label == FAILED
+
+
+def test_gui_ngay_does_not_override_the_provinces_retry_after(office, provincial):
+    office.intake.accept(office.clerk, complete_intake(office))
+    provincial.faults(throttle_429=1, retry_after=120)
+    report = office.sender.run_once()
+    assert report.waiting_until is not None
+    pressed = office.sender.run_once(now_please=True)
+    assert pressed.sent == 0 and pressed.waiting_until == report.waiting_until
+    office.clock.advance(seconds=121)
+    assert office.sender.run_once(now_please=True).sent == 1
