@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import httpx
+from cli_runner import run_cli
 from provincial_helpers import OFFICE, free_port
 
 INIT = [
@@ -30,19 +31,7 @@ INIT = [
 
 
 def run(tmp_path: Path, url: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env["MOTCUA_CONFIG_DIR"] = str(tmp_path / "cfg")
-    env["MOTCUA_DATA_DIR"] = str(tmp_path / "data")
-    env["MOTCUA_SYNC__URL"] = url
-    return subprocess.run(
-        [sys.executable, "-m", "counter_app", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        check=False,
-    )
+    return run_cli(tmp_path, *args, stdin=stdin, env={"MOTCUA_SYNC__URL": url})
 
 
 def test_token_then_one_round_of_sending(tmp_path, start_provincial):
