@@ -17,13 +17,16 @@ from counter_app.services.attachment_store import AttachmentStore
 from counter_app.services.attachments import AttachmentService
 from counter_app.services.backup import BackupService
 from counter_app.services.catalog import CatalogService
+from counter_app.services.dashboard import Dashboard
 from counter_app.services.db_errors import describe_db_error
 from counter_app.services.dossier_lifecycle import LifecycleService
 from counter_app.services.dossier_queries import DossierQueries
+from counter_app.services.dossier_reports import DossierReports
 from counter_app.services.forms import FormService
 from counter_app.services.intake import IntakeService
 from counter_app.services.office import OfficeService
 from counter_app.services.queue import QueueService
+from counter_app.services.queue_reports import QueueReports
 from counter_app.services.rating import RatingService
 from counter_app.services.rating_reports import RatingReports
 from counter_app.services.sync_status import SyncStatusService
@@ -79,6 +82,9 @@ class AppContext:
     queue: QueueService = field(init=False)
     ratings: RatingService = field(init=False)
     rating_reports: RatingReports = field(init=False)
+    dossier_reports: DossierReports = field(init=False)
+    queue_reports: QueueReports = field(init=False)
+    dashboard: Dashboard = field(init=False)
     sync_status: SyncStatusService = field(init=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +110,9 @@ class AppContext:
         self.queue = QueueService(self.db, self.clock)
         self.ratings = RatingService(self.db, self.settings.rating, self.clock)
         self.rating_reports = RatingReports(self.db, self.clock)
+        self.dossier_reports = DossierReports(self.db, self.calendar, self.clock)
+        self.queue_reports = QueueReports(self.db, self.clock)
+        self.dashboard = Dashboard(self.db, self.clock, self.rating_reports)
         self.sync_status = SyncStatusService(self.db, self.settings.sync.url, self.clock)
         self.forms = FormService(self.db, self.office, self.dossiers, paper, self.clock)
 

@@ -31,6 +31,7 @@ from counter_app.ui.clerk.base import Page
 from counter_app.ui.clerk.catalog_page import CatalogPage
 from counter_app.ui.clerk.home_page import HomePage
 from counter_app.ui.clerk.queue_admin_page import QUEUE_ADMIN_ROLES, QueueAdminPage
+from counter_app.ui.dashboard.page import DashboardPage
 from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.ratings.page import RatingsPage
@@ -56,6 +57,7 @@ _EVERYONE = frozenset({Role.ADMIN, Role.SUPERVISOR, Role.CLERK})
 _MANAGERS = frozenset({Role.ADMIN, Role.SUPERVISOR})
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec(texts.PAGE_DASHBOARD, _MANAGERS, DashboardPage),  # first for supervisors
     PageSpec(texts.PAGE_HOME, _EVERYONE, HomePage),
     PageSpec(texts.PAGE_INTAKE, _EVERYONE, IntakePage),
     PageSpec(texts.PAGE_DOSSIERS, _EVERYONE, DossiersPage),
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.calling = add_calling_dock(self, ctx, principal)  # the counter's calling panel
         self._link_intake_to_calling()
+        self._link_dashboard_to_queue()
         self.navigation.currentRowChanged.connect(self._show_row)
         self._build_menu()
         self._build_status_bar()
@@ -119,6 +122,13 @@ class MainWindow(QMainWindow):
                 page.dossier_saved.connect(
                     lambda dossier_id: panel.ticket_served_with_dossier(dossier_id)
                 )
+
+    def _link_dashboard_to_queue(self) -> None:
+        """The dashboard follows the calling panel's queue events (one watcher per window)."""
+        panel = getattr(self.calling, "panel", None)
+        for page in self.pages.values():
+            if isinstance(page, DashboardPage):
+                page.follow(getattr(panel, "bridge", None))
 
     def _add_page(self, title: str, page: Page) -> None:
         self.pages[title] = page

@@ -885,3 +885,57 @@ SYNC_ASIDE_COLUMNS = ("Mã hồ sơ / đánh giá", "Lỗi", "Tạo lúc")
 SYNC_AGE_MINUTES = "{n} phút"
 SYNC_AGE_HOURS = "{n} giờ"
 SYNC_AGE_DAYS = "{n} ngày"
+
+# --- Tổng quan (dashboard) and the queue report (issue 7) ---------------------------------------
+PAGE_DASHBOARD = "Tổng quan"
+DASH_TAB_TODAY = "Hôm nay"
+DASH_TAB_REPORT = "Báo cáo xếp hàng"
+DASH_WAITING = "Đang chờ"
+DASH_SERVING = "Đang phục vụ"
+DASH_SERVED = "Đã phục vụ"
+DASH_NO_SHOWS = "Vắng mặt"
+DASH_LONGEST_WAIT = "Chờ lâu nhất"
+DASH_NEW_WAIT = "Số mới phải chờ"
+DASH_COUNTERS = "Quầy đang mở"
+DASH_RECEIVED = "Hồ sơ tiếp nhận hôm nay"
+DASH_DUE_TODAY = "Hồ sơ đến hạn hôm nay"
+DASH_OVERDUE = "Hồ sơ quá hạn"
+DASH_SATISFACTION = "Hài lòng hôm nay"
+DASH_ISSUED_HINT = "trong {issued} số đã lấy"
+DASH_COUNTERS_VALUE = "{open}/{total}"
+DASH_COUNTERS_HINT = "đang phục vụ hoặc gọi số trong {minutes} phút qua"
+DASH_NOBODY = "—"
+DASH_MINUTES = "{n} phút"
+DASH_RATINGS_HINT = "{count} lượt đánh giá"
+DASH_RATINGS_NONE = "chưa có lượt đánh giá"
+DASH_UPDATED = (
+    "Cập nhật lúc {at:%H:%M:%S}; tự cập nhật khi có số mới được lấy, gọi, xong và mỗi 30 giây."
+)
+DASH_LOADING = "Đang cập nhật…"
+DASH_CHART_TITLE = "Số phiếu lấy theo giờ hôm nay"
+DASH_CHART_EMPTY = "Hôm nay chưa có ai lấy số."
+QREPORT_GROUP_AREA = "Khu vực dịch vụ"
+QREPORT_GROUP_COUNTER = "Quầy"
+QREPORT_GROUP_CLERK = "Công chức"
+QREPORT_COLUMNS = (
+    "Số phiếu",
+    "Đã phục vụ",
+    "Vắng mặt",
+    "Chờ TB (phút)",
+    "Chờ P90 (phút)",
+    "Phục vụ TB (phút)",
+    "Phục vụ P90 (phút)",
+)
+QREPORT_HOURS_TITLE = "Số phiếu theo khu vực và giờ"
+QREPORT_HOUR = "{h}h"
+QREPORT_TOTAL = "Tổng"
+QREPORT_HEADLINE = (
+    "{tickets} số · đã phục vụ {served} · vắng mặt {no_shows} · chờ TB {wait} phút (P90 {p90} phút)"
+)
+QREPORT_EMPTY = "Không có số thứ tự nào trong khoảng thời gian này."
+QREPORT_NOTE = (
+    "Chờ: từ lúc lấy số đến lúc được gọi tại quầy phục vụ cuối cùng; phục vụ: từ lúc gọi đến lúc "
+    "xong. P90: 90% lượt không vượt quá giá trị này."
+)
+QREPORT_EXPORTING = "Đang xuất báo cáo…"
+QREPORT_FILE_NAME = "Bao-cao-xep-hang_{start:%Y%m%d}-{end:%Y%m%d}"

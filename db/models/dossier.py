@@ -45,6 +45,8 @@ class Dossier(Base):
         Index("ix_dossier_status_due", "status", "due_at"),
         Index("ix_dossier_received_at", "received_at"),
         Index("ix_dossier_procedure", "procedure_code"),
+        Index("ix_dossier_result_ready_at", "result_ready_at"),  # period reports
+        Index("ix_dossier_returned_at", "returned_at"),
         UniqueConstraint("book_year", "book_number", name="uq_dossier_book"),
     )
 

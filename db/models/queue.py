@@ -31,6 +31,7 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("day", "prefix", "number", name="uq_ticket_day_prefix_number"),
         Index("ix_ticket_day_status", "day", "status"),
+        Index("ix_ticket_dossier", "dossier_id"),  # a dossier's counter, in reports
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ from counter_app.ui.main_window import MainWindow
 
 WORK_PAGES = ["Trang chủ", "Tiếp nhận hồ sơ", "Hồ sơ", "Danh mục thủ tục"]
 ALL_PAGES = [
+    texts.PAGE_DASHBOARD,
     *WORK_PAGES,
     texts.PAGE_RATINGS,
     "Tài khoản",
@@ -52,6 +53,7 @@ def test_admin_sees_every_page(open_window, office) -> None:
 def test_supervisor_sees_accounts_read_only_and_no_backup(open_window, office) -> None:
     window = open_window(office.supervisor)
     assert nav_titles(window) == [
+        texts.PAGE_DASHBOARD,
         *WORK_PAGES,
         texts.PAGE_RATINGS,
         "Tài khoản",

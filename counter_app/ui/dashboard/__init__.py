@@ -1,0 +1,1 @@
+"""Tổng quan: today's figures for supervisors, and the queue report."""
