@@ -15,8 +15,9 @@ Definitions (a period runs from `start` 00:00 to the day after `end` 00:00, whol
   in force): late after `due_at`; on time on the due day up to `due_at`; early before the due
   day. A dossier with an apology letter (`apology_used`) is **late** whatever its new date
   (Decree 118/2025: the apology is due to missing the deadline). A dossier without a deadline
-  is on time. In progress at the end is late when `due_at` passed before the period's end,
-  except while it waits for the citizen (status 5 or 6 today: the clock is stopped).
+  is on time. In progress at the end is late when `due_at` passed before the period's end
+  (before now, for a period not over yet), except while it waits for the citizen (status 5
+  or 6 today: the clock is stopped).
 - **Counter** of a dossier: the counter of the queue ticket that led to it (`ticket.dossier_id`,
   the lowest number if several). Dossiers no ticket led to (online, post, served without a
   number) form the group "Không qua quầy có số".
@@ -107,8 +108,12 @@ class DossierReports:
         return require_role(principal, *REPORT_ROLES)
 
     @staticmethod
-    def _measures(start: datetime, end: datetime) -> list[Any]:
-        """The conditional sums, in DossierCounts field order."""
+    def _measures(start: datetime, end: datetime, as_of: datetime) -> list[Any]:
+        """The conditional sums, in DossierCounts field order.
+
+        `as_of` is the period's end, or now for a period not over yet: a dossier due later
+        this month is not late today.
+        """
         resolved_at = func.coalesce(D.result_ready_at, D.returned_at)
         is_resolved = D.status.in_(_RESOLVED)
         received = D.code.is_not(None)
@@ -133,7 +138,7 @@ class DossierReports:
         open_end = open_at(end)
         open_late = or_(
             D.apology_used.is_(True),
-            and_(D.due_at.is_not(None), D.due_at < end, D.status.not_in(_WAITING)),
+            and_(D.due_at.is_not(None), D.due_at < as_of, D.status.not_in(_WAITING)),
         )
         received_now = and_(received, within(D.received_at))
         conditions: dict[str, ColumnElement[bool]] = {
@@ -210,7 +215,9 @@ class DossierReports:
         }
         key_col, label_col = keys.get(group_by, (_counter_of(), literal("")))
         query = (
-            select(key_col.label("k"), label_col, *self._measures(start, end))
+            select(
+                key_col.label("k"), label_col, *self._measures(start, end, min(end, self.clock()))
+            )
             .where(*self._where(start, end, filters))
             .group_by("k")
         )

@@ -281,3 +281,17 @@ def test_exports_are_files_with_the_figures(history: History) -> None:
         PdfReader(io.BytesIO(province)).pages[0].extract_text().split()
     )
     assert r.export_province(who, *NOV, "xlsx")[:2] == b"PK"
+
+
+def test_a_month_not_over_counts_lateness_as_of_now(migrated_db):
+    counter = make_counter(migrated_db, at=datetime(2026, 11, 16, 8, 30))
+    due = counter.intake.accept(counter.clerk, complete_intake(counter)).row.due_at
+    assert due is not None and due.date() < date(2026, 11, 30)
+    reports = DossierReports(migrated_db, counter.calendar, counter.clock)
+    supervisor = Principal(None, "giamsat", "Giám Sát", Role.SUPERVISOR, "MAY-1")
+    counter.clock.at = due.replace(hour=7)  # the due day, before the deadline
+    total = reports.summary(supervisor, date(2026, 11, 1), date(2026, 11, 30), "field").total
+    assert (total.counts.open_on_time, total.counts.open_late) == (1, 0)
+    counter.clock.at = due.replace(hour=23)  # the deadline has passed
+    total = reports.summary(supervisor, date(2026, 11, 1), date(2026, 11, 30), "field").total
+    assert (total.counts.open_on_time, total.counts.open_late) == (0, 1)
