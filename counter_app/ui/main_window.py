@@ -35,6 +35,7 @@ from counter_app.ui.dashboard.page import DashboardPage
 from counter_app.ui.dossiers.list_page import DossiersPage
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.ratings.page import RatingsPage
+from counter_app.ui.reports.page import DossierReportsPage
 from counter_app.ui.sync.bridge import SyncBridge
 from counter_app.ui.sync.indicator import SyncIndicator
 from counter_app.ui.sync.page import SyncPage
@@ -63,6 +64,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(texts.PAGE_DOSSIERS, _EVERYONE, DossiersPage),
     PageSpec(texts.PAGE_CATALOG, _EVERYONE, CatalogPage),
     PageSpec(texts.PAGE_RATINGS, _MANAGERS, RatingsPage),  # never clerks (Decree 118)
+    PageSpec(texts.PAGE_DOSSIER_REPORTS, _MANAGERS, DossierReportsPage),
     PageSpec(texts.PAGE_ACCOUNTS, _MANAGERS, AccountsPage),
     PageSpec(texts.PAGE_AUDIT, _MANAGERS, AuditPage),
     PageSpec(texts.PAGE_BACKUP, frozenset({Role.ADMIN}), BackupPage),

@@ -939,3 +939,65 @@ QREPORT_NOTE = (
 )
 QREPORT_EXPORTING = "Đang xuất báo cáo…"
 QREPORT_FILE_NAME = "Bao-cao-xep-hang_{start:%Y%m%d}-{end:%Y%m%d}"
+
+# --- dossier reports (Báo cáo hồ sơ) ---
+PAGE_DOSSIER_REPORTS = "Báo cáo hồ sơ"
+DREPORT_PERIOD = "Kỳ báo cáo"
+DREPORT_FROM = "Từ ngày"
+DREPORT_TO = "đến ngày"
+DREPORT_GROUP = "Nhóm theo"
+DREPORT_QUICK = (
+    ("month", "Tháng này"),
+    ("last_month", "Tháng trước"),
+    ("quarter", "Quý này"),
+    ("year", "Năm nay"),
+    ("custom", "Tùy chọn"),
+)
+DREPORT_TAB_SUMMARY = "Tổng hợp"
+DREPORT_TAB_PROVINCE = "Báo cáo gửi tỉnh"
+DREPORT_SUMMARY_HEADERS = (
+    "Tiếp nhận\ntrong kỳ",
+    "Kỳ trước\nchuyển qua",
+    "Giải quyết\ntrước hạn",
+    "Giải quyết\nđúng hạn",
+    "Giải quyết\nquá hạn",
+    "Đang giải quyết\ntrong hạn",
+    "Đang giải quyết\nquá hạn",
+    "Đã trả\nkết quả",
+    "Công dân\nrút",
+    "Dừng\nxử lý",
+    "Từ chối\ntiếp nhận",
+)
+DREPORT_PROVINCE_HEADERS = (
+    "STT",
+    "Lĩnh vực",
+    "Nhận giải quyết:\ntổng số",
+    "Trong kỳ:\ntrực tuyến",
+    "Trong kỳ: trực tiếp,\nbưu chính",
+    "Kỳ trước\nchuyển qua",
+    "Đã giải quyết:\ntổng số",
+    "Trước\nhạn",
+    "Đúng\nhạn",
+    "Quá\nhạn",
+    "Đang giải quyết:\ntổng số",
+    "Trong\nhạn",
+    "Quá\nhạn",
+)
+DREPORT_EXPORT_XLSX = "Xuất Excel"
+DREPORT_EXPORT_PDF = "Xuất PDF"
+DREPORT_PROVINCE_PDF = "Báo cáo gửi tỉnh (PDF)"
+DREPORT_PROVINCE_XLSX = "Báo cáo gửi tỉnh (Excel)"
+DREPORT_LOADING = "Đang tải số liệu…"
+DREPORT_EXPORTING = "Đang xuất báo cáo…"
+DREPORT_EMPTY = "Không có hồ sơ nào trong kỳ này."
+DREPORT_HEADLINE = (
+    "Tiếp nhận {received} hồ sơ, kỳ trước chuyển qua {carried}; đã giải quyết {resolved} "
+    "({late} quá hạn); đang giải quyết {open}."
+)
+DREPORT_PROVINCE_NOTE = (
+    "Biểu mẫu báo cáo định kỳ gửi tỉnh: mỗi dòng là một lĩnh vực, số liệu theo kỳ đã chọn."
+)
+DREPORT_SAVE_TITLE = "Lưu báo cáo hồ sơ"
+DREPORT_FILE_NAME = "Bao-cao-ho-so_{start:%Y%m%d}-{end:%Y%m%d}"
+DREPORT_PROVINCE_FILE_NAME = "Bao-cao-gui-tinh_{start:%Y%m%d}-{end:%Y%m%d}"
+DREPORT_EXPORTED = "Đã lưu báo cáo: {path}"

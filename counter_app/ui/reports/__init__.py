@@ -1,0 +1,1 @@
+"""The supervisor's dossier reports page (Báo cáo hồ sơ)."""
