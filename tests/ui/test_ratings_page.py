@@ -18,7 +18,7 @@ from counter_app.services import audit
 from counter_app.ui import texts
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.ratings.page import RatingsPage
-from counter_app.ui.ratings.periods import quick_period
+from counter_app.ui.widgets.periods import quick_period
 from counter_app.ui.workers import InlinePool
 
 WAIT = "Thời gian chờ đợi lâu"

@@ -32,8 +32,8 @@ from counter_app.services.queue_report_models import (
 )
 from counter_app.ui import errors, texts
 from counter_app.ui.ratings import exports
-from counter_app.ui.ratings.periods import CUSTOM, MONTH, quick_period
 from counter_app.ui.table_model import Column, RowTableModel, make_table
+from counter_app.ui.widgets.periods import CUSTOM, MONTH, quick_period
 from counter_app.ui.workers import Pool, TaskSignals, run_task
 
 

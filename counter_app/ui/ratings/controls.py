@@ -5,20 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.services.rating_reports import FilterChoices, GroupBy, Period, RatingFilters
 from counter_app.ui import texts
-from counter_app.ui.ratings.periods import CUSTOM, MONTH, quick_period
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _date(d: QDate) -> date:
-    return date(d.year(), d.month(), d.day())
+from counter_app.ui.widgets.period_picker import PeriodPicker
+from counter_app.ui.widgets.periods import quick_period
 
 
 def _combo(items: list[tuple[str, Any]], width: int = 0) -> QComboBox:
@@ -53,9 +46,12 @@ class ReportControls(QWidget):
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.today = today
-        self.quick = _combo([(label, code) for code, label in texts.RATINGS_QUICK])
-        start, end = quick_period(MONTH, today)
-        self.date_from, self.date_to = self._date_edit(start), self._date_edit(end)
+        self.picker = PeriodPicker(today, texts.RATINGS_QUICK, quick_period, self)
+        self.quick, self.date_from, self.date_to = (
+            self.picker.quick,
+            self.picker.date_from,
+            self.picker.date_to,
+        )
         self.group = _combo([(group.label, group.value) for group in GroupBy])
         all_ = [(texts.RATINGS_ALL, None)]
         self.counter = _combo(all_, 6)
@@ -63,7 +59,6 @@ class ReportControls(QWidget):
         self.area = _combo(all_, 12)
         self.procedure = _combo(all_, 16)
         self.channel = _combo(all_ + [(label, code) for code, label in texts.RATINGS_CHANNELS])
-        self.quick.setCurrentIndex(self.quick.findData(MONTH))
         first = QHBoxLayout()
         for label, widget in (
             (texts.RATINGS_PERIOD, self.quick),
@@ -88,39 +83,13 @@ class ReportControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(first)
         layout.addLayout(second)
-        self.quick.currentIndexChanged.connect(self._quick_chosen)
-        for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self._dates_edited)
+        self.picker.changed.connect(self.changed)
         for box in (self.group, self.counter, self.clerk, self.area, self.procedure, self.channel):
             box.currentIndexChanged.connect(self.changed)
 
-    @staticmethod
-    def _date_edit(initial: date) -> QDateEdit:
-        edit = QDateEdit(_qdate(initial))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        return edit
-
-    def _quick_chosen(self) -> None:
-        choice = self.quick.currentData()
-        if choice != CUSTOM:
-            start, end = quick_period(choice, self.today)
-            for edit, day in ((self.date_from, start), (self.date_to, end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
-        self.changed.emit()
-
-    def _dates_edited(self) -> None:
-        self.quick.blockSignals(True)
-        self.quick.setCurrentIndex(self.quick.findData(CUSTOM))
-        self.quick.blockSignals(False)
-        self.changed.emit()
-
     def set_period(self, start: date, end: date) -> None:
         """Choose a custom period."""
-        self.date_from.setDate(_qdate(start))
-        self.date_to.setDate(_qdate(end))
+        self.picker.set_period(start, end)
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Offer the counters, clerks, areas and procedures that have ratings."""
@@ -133,8 +102,8 @@ class ReportControls(QWidget):
 
     def period(self) -> Period | None:
         """The chosen days, or None when the range is backwards."""
-        start, end = _date(self.date_from.date()), _date(self.date_to.date())
-        return Period(start, end) if start <= end else None
+        days = self.picker.days()
+        return Period(*days) if days else None
 
     def group_by(self) -> GroupBy:
         """What the rows are."""
