@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,12 +30,9 @@ from counter_app.services.queue_report_models import (
 from counter_app.ui import errors, texts
 from counter_app.ui.ratings import exports
 from counter_app.ui.table_model import Column, RowTableModel, make_table
-from counter_app.ui.widgets.periods import CUSTOM, MONTH, quick_period
+from counter_app.ui.widgets.period_picker import PeriodPicker
+from counter_app.ui.widgets.periods import quick_period
 from counter_app.ui.workers import Pool, TaskSignals, run_task
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
 
 
 def group_columns(title: str) -> list[Column[QueueRow]]:
@@ -84,18 +78,13 @@ class QueueReportView(QWidget):
         self.progress: QProgressDialog | None = None
         self._tasks: set[TaskSignals] = set()
         self._generation = 0
-        today = ctx.clock().date()
-        self.quick = QComboBox()
-        for code, label in texts.RATINGS_QUICK:
-            self.quick.addItem(label, code)
-        start, end = quick_period(MONTH, today)
-        self.date_from, self.date_to = QDateEdit(_qdate(start)), QDateEdit(_qdate(end))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.dateChanged.connect(self._dates_edited)
-        self.quick.setCurrentIndex(self.quick.findData(MONTH))
-        self.quick.currentIndexChanged.connect(self._quick_chosen)
+        self.picker = PeriodPicker(ctx.clock().date(), texts.RATINGS_QUICK, quick_period, self)
+        self.quick, self.date_from, self.date_to = (
+            self.picker.quick,
+            self.picker.date_from,
+            self.picker.date_to,
+        )
+        self.picker.changed.connect(self.refresh)
         self.xlsx_button = QPushButton(texts.RATINGS_EXPORT_XLSX)
         self.pdf_button = QPushButton(texts.RATINGS_EXPORT_PDF)
         self.pdf_button.setProperty("primary", True)
@@ -136,27 +125,10 @@ class QueueReportView(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
 
-    def _quick_chosen(self) -> None:
-        choice = self.quick.currentData()
-        if choice != CUSTOM:
-            start, end = quick_period(choice, self.ctx.clock().date())
-            for edit, day in ((self.date_from, start), (self.date_to, end)):
-                edit.blockSignals(True)
-                edit.setDate(_qdate(day))
-                edit.blockSignals(False)
-        self.refresh()
-
-    def _dates_edited(self) -> None:
-        self.quick.blockSignals(True)
-        self.quick.setCurrentIndex(self.quick.findData(CUSTOM))
-        self.quick.blockSignals(False)
-        self.refresh()
-
     def period(self) -> Period | None:
         """The chosen days, or None when the range is backwards."""
-        a, b = self.date_from.date(), self.date_to.date()
-        start, end = date(a.year(), a.month(), a.day()), date(b.year(), b.month(), b.day())
-        return Period(start, end) if start <= end else None
+        days = self.picker.days()
+        return Period(*days) if days else None
 
     def _start(self, work: Any, done: Any, failed: Any) -> None:
         box: list[TaskSignals] = []
