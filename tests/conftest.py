@@ -18,6 +18,7 @@ reads or writes the real user folders. Area-specific fixtures go in tests/<area>
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import sys
@@ -42,6 +43,15 @@ def pytest_configure(config: pytest.Config) -> None:
     from counter_app.ui.none_guard import protect_none
 
     protect_none()
+    # As in the app (ui/gc_guard): cycles are collected on the main thread only, after each
+    # test, never by a worker thread that happens to allocate.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 # Until the per-test fixture below takes over (collection, session fixtures), point the app's

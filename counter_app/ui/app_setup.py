@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.paths import resource_path
 from counter_app.ui import errors, texts
+from counter_app.ui.gc_guard import MainThreadCollector
 from counter_app.ui.none_guard import protect_none
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("mot-cua-counter")
     app.setApplicationDisplayName(texts.APP_TITLE)
+    MainThreadCollector(app)  # see gc_guard: no collection on worker threads
     return app
 
 
