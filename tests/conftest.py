@@ -48,10 +48,28 @@ def pytest_configure(config: pytest.Config) -> None:
     gc.disable()
 
 
-@pytest.fixture(autouse=True)
-def _collect_on_the_main_thread() -> Iterator[None]:
-    yield
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Everything imported so far lives for the whole run: keep it out of every collection."""
     gc.collect()
+    gc.freeze()
+
+
+_tests_since_full_collection = [0]
+FULL_COLLECTION_EVERY = 50
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    # A full collection costs a lot over a whole run: do it after tests that made Qt objects
+    # (their cycles must die here, on the main thread) and every so often for the rest.
+    _tests_since_full_collection[0] += 1
+    made_qt = "qtbot" in request.fixturenames or "qapp" in request.fixturenames
+    if made_qt or _tests_since_full_collection[0] >= FULL_COLLECTION_EVERY:
+        _tests_since_full_collection[0] = 0
+        gc.collect()
+    else:
+        gc.collect(0)
 
 
 # Until the per-test fixture below takes over (collection, session fixtures), point the app's
