@@ -3,39 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from counter_app.services.rating_reports import FilterChoices, GroupBy, Period, RatingFilters
 from counter_app.ui import texts
+from counter_app.ui.widgets.filter_combos import combo, refill
 from counter_app.ui.widgets.period_picker import PeriodPicker
 from counter_app.ui.widgets.periods import quick_period
-
-
-def _combo(items: list[tuple[str, Any]], width: int = 0) -> QComboBox:
-    box = QComboBox()
-    for label, data in items:
-        box.addItem(label, data)
-    if width:
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        box.setMinimumContentsLength(width)
-    return box
-
-
-def _refill(box: QComboBox, items: list[tuple[str, Any]]) -> None:
-    """Replace a filter's items after "Tất cả", keeping the choice when it is still there."""
-    chosen = box.currentData()
-    box.blockSignals(True)
-    while box.count() > 1:
-        box.removeItem(1)
-    for label, data in items:
-        box.addItem(label, data)
-        box.setItemData(box.count() - 1, label, Qt.ItemDataRole.ToolTipRole)  # long names
-    index = box.findData(chosen) if chosen is not None else 0
-    box.setCurrentIndex(max(0, index))
-    box.blockSignals(False)
 
 
 class ReportControls(QWidget):
@@ -52,13 +28,13 @@ class ReportControls(QWidget):
             self.picker.date_from,
             self.picker.date_to,
         )
-        self.group = _combo([(group.label, group.value) for group in GroupBy])
+        self.group = combo([(group.label, group.value) for group in GroupBy])
         all_ = [(texts.RATINGS_ALL, None)]
-        self.counter = _combo(all_, 6)
-        self.clerk = _combo(all_, 14)
-        self.area = _combo(all_, 12)
-        self.procedure = _combo(all_, 16)
-        self.channel = _combo(all_ + [(label, code) for code, label in texts.RATINGS_CHANNELS])
+        self.counter = combo(all_, 6)
+        self.clerk = combo(all_, 14)
+        self.area = combo(all_, 12)
+        self.procedure = combo(all_, 16)
+        self.channel = combo(all_ + [(label, code) for code, label in texts.RATINGS_CHANNELS])
         first = QHBoxLayout()
         for label, widget in (
             (texts.RATINGS_PERIOD, self.quick),
@@ -93,12 +69,12 @@ class ReportControls(QWidget):
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Offer the counters, clerks, areas and procedures that have ratings."""
-        _refill(
+        refill(
             self.counter, [(texts.RATINGS_COUNTER_ITEM.format(n=n), n) for n in choices.counters]
         )
-        _refill(self.clerk, [(name, key) for key, name in choices.clerks])
-        _refill(self.area, [(name, key) for key, name in choices.areas])
-        _refill(self.procedure, [(name, code) for code, name in choices.procedures])
+        refill(self.clerk, [(name, key) for key, name in choices.clerks])
+        refill(self.area, [(name, key) for key, name in choices.areas])
+        refill(self.procedure, [(name, code) for code, name in choices.procedures])
 
     def period(self) -> Period | None:
         """The chosen days, or None when the range is backwards."""
