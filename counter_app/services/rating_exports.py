@@ -12,6 +12,7 @@ from counter_app.services.rating_report_models import (
     ReasonReport,
     SummaryRow,
 )
+from printers.progress import Progress
 from printers.reports import render_ratings_pdf, render_ratings_xlsx
 from printers.reports.data import CommentRow, RateLine, RatingReportData, ReasonLine
 
@@ -73,6 +74,8 @@ def report_data(
     )
 
 
-def render(data: RatingReportData, kind: ExportKind) -> bytes:
-    """PDF or XLSX bytes."""
-    return render_ratings_pdf(data) if kind == "pdf" else render_ratings_xlsx(data)
+def render(data: RatingReportData, kind: ExportKind, progress: Progress | None = None) -> bytes:
+    """PDF or XLSX bytes, telling progress."""
+    if kind == "pdf":
+        return render_ratings_pdf(data, progress)
+    return render_ratings_xlsx(data, progress)

@@ -48,6 +48,7 @@ from counter_app.services.rating_report_models import (
 )
 from db.engine import Database
 from db.models import ServiceRating as R
+from printers.progress import Progress, part
 
 __all__ = [
     "COMMENT_LIMIT",
@@ -65,6 +66,8 @@ __all__ = [
 ]
 
 REPORT_ROLES = (Role.SUPERVISOR, Role.ADMIN)
+#: The share of an export's progress that reading the figures takes.
+READ_SHARE = 0.3
 _NEED_REASON = tuple(c for c in LEVEL_CODES if level_of(c).needs_reason)
 
 
@@ -252,19 +255,23 @@ class RatingReports:
         group_by: GroupBy | str,
         filters: RatingFilters | None = None,
         kind: ExportKind = "pdf",
+        progress: Progress | None = None,
     ) -> bytes:
         """The report as PDF or XLSX bytes; the audit log notes who exported which period."""
         if kind not in EXPORT_KINDS:
             raise ValidationError(f"Định dạng báo cáo không hỗ trợ: {kind}")
         filters = filters or RatingFilters()
+        reading = part(progress, 0.0, READ_SHARE)
         summary = self.summary(principal, period, group_by, filters)
+        reading(0.5)
         reasons = self.reasons(principal, period, filters)
+        reading(1.0)
         office = OfficeService(self.db, self.clock).get()
         now = self.clock()
         data = report_data(
             summary, reasons, office.name if office else "", self.describe(filters), now
         )
-        rendered = render(data, kind)
+        rendered = render(data, kind, part(progress, READ_SHARE, 1.0))
         with self.db.write() as session:
             audit.record(
                 session,

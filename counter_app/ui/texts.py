@@ -1001,3 +1001,6 @@ DREPORT_SAVE_TITLE = "Lưu báo cáo hồ sơ"
 DREPORT_FILE_NAME = "Bao-cao-ho-so_{start:%Y%m%d}-{end:%Y%m%d}"
 DREPORT_PROVINCE_FILE_NAME = "Bao-cao-gui-tinh_{start:%Y%m%d}-{end:%Y%m%d}"
 DREPORT_EXPORTED = "Đã lưu báo cáo: {path}"
+
+# --- export bar shared by the report pages ------------------------------------------------
+EXPORT_SAVE_TITLE = "Lưu báo cáo"

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from printers.fonts import pdf_text, register_fonts
 from printers.forms.data import OfficeHeader
 from printers.forms.flowables import Oblique, Rule
+from printers.progress import Progress, pdf_callback
 
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 SLOGAN = "Độc lập - Tự do - Hạnh phúc"
@@ -275,8 +276,14 @@ def heading(text: str, sheet: Sheet) -> Paragraph:
     return para(f"<b>{esc(text)}</b>", styles_for(sheet).cell_centre)
 
 
-def build_pdf(story: list[Flowable], sheet: Sheet, title: str, canvasmaker: Any = None) -> bytes:
-    """Lay the story out on the sheet and return the PDF file's bytes."""
+def build_pdf(
+    story: list[Flowable],
+    sheet: Sheet,
+    title: str,
+    canvasmaker: Any = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """Lay the story out on the sheet and return the PDF file's bytes, telling progress."""
     out = io.BytesIO()
     left, right, top, bottom = sheet.margins
     doc = BaseDocTemplate(
@@ -292,6 +299,7 @@ def build_pdf(story: list[Flowable], sheet: Sheet, title: str, canvasmaker: Any 
     # No frame padding: tables are sized to the full width between the margins.
     frame = Frame(left, bottom, doc.width, doc.height, 0, 0, 0, 0, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.setProgressCallBack(pdf_callback(progress))
     if canvasmaker is None:
         doc.build(story)
     else:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -67,6 +69,8 @@ def pdf_grid(
     cell = styles_for(SHEET).cell
     body: list[list[Any]] = [[heading(h, SHEET) for h in heads]]
     body += [[para(esc(r[0]), cell), *r[1:]] for r in rows]
+    if total_row and rows:
+        body[-1][0] = para(f"<b>{esc(rows[-1][0])}</b>", cell)
     table = Table(body, colWidths=list(widths), repeatRows=1)
     style = [
         *grid_style(1, SHEET),
@@ -128,4 +132,14 @@ def xlsx_table(
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.row_dimensions[top].height = 32
+    sheet.freeze_panes = sheet.cell(top + 1, 1)
     return top + 1 + len(rows)
+
+
+def workbook_bytes(book: Workbook, title: str) -> bytes:
+    """The workbook's file bytes, titled and signed by the app."""
+    book.properties.title = unicodedata.normalize("NFC", title)
+    book.properties.creator = "Một Cửa Counter"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

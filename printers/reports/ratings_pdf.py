@@ -4,56 +4,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from counter_app.domain.rating import format_rate
-from printers.fonts import register_fonts
 from printers.forms.flowables import NumberedCanvas
-from printers.forms.layout import Sheet, build_pdf, esc, grid_style, heading, para, styles_for
+from printers.forms.layout import build_pdf, esc, grid_style, heading, para, styles_for
+from printers.progress import Progress
+from printers.reports.common import (
+    HEAD_BG,
+    SHEET,
+    pdf_grid,
+    pdf_header,
+    pdf_section,
+    period_text,
+)
 from printers.reports.data import RateLine, RatingReportData, average_text
 from printers.reports.ratings_chart import MAX_BARS, rate_chart
 
-SHEET = Sheet("A4-report", A4, (15 * mm, 12 * mm, 14 * mm, 16 * mm), 9.0, 9.0, 13.0, 0.45)
 CONFIDENTIAL = (
     "Báo cáo chỉ gồm số liệu tổng hợp và ý kiến không kèm thông tin người đánh giá "
     "(bảo mật người đánh giá theo Nghị định số 118/2025/NĐ-CP)."
 )
-_TOTAL_BG = "#e8eef5"
-_HEAD_BG = "#f0f0f0"
-
-
-def _when(data: RatingReportData) -> str:
-    return f"Từ ngày {data.period_start:%d/%m/%Y} đến ngày {data.period_end:%d/%m/%Y}"
 
 
 def _header(data: RatingReportData) -> list[Flowable]:
-    st = styles_for(SHEET)
-    office = Table(
-        [
-            [
-                para(f"<b>{esc(data.office_name.upper())}</b>", st.line),
-                para(f"Ngày in: {data.printed_at:%d/%m/%Y %H:%M}", st.cell),
-            ]
-        ],
-        colWidths=[SHEET.width * 0.72, SHEET.width * 0.28],
-    )
-    office.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT")])
-    )
-    story: list[Flowable] = [
-        office,
-        para(esc(data.title), st.title),
-        para(esc(_when(data)), st.centre),
-    ]
-    lines = [f"Nhóm theo: {data.group_title}", *data.filters]
-    story.append(para(esc(" · ".join(lines)), st.centre))
-    return [*story, Spacer(1, 8)]
-
-
-def _section(text: str) -> Flowable:
-    return para(f"<b>{esc(text)}</b>", styles_for(SHEET).line)
+    notes = " · ".join([f"Nhóm theo: {data.group_title}", *data.filters])
+    when = period_text(data.period_start, data.period_end)
+    return pdf_header(data.office_name, data.title, when, notes, data.printed_at)
 
 
 def _rate_cells(line: RateLine) -> list[str]:
@@ -68,29 +46,12 @@ def _rate_cells(line: RateLine) -> list[str]:
 
 def summary_table(data: RatingReportData) -> Table:
     """Counts per level, totals, rate and mean score per group; the total row last."""
-    cell = styles_for(SHEET).cell
     heads = [data.group_title, *data.level_labels, "Tổng số", "Số hài lòng", "Tỷ lệ hài lòng"]
     heads.append("Điểm TB")
-    rows: list[list[Any]] = [[heading(h, SHEET) for h in heads]]
-    rows += [[para(esc(r.label), cell), *_rate_cells(r)] for r in data.rows]
-    rows.append([para("<b>Tổng cộng</b>", cell), *_rate_cells(data.total)])
+    rows = [[r.label, *_rate_cells(r)] for r in data.rows]
+    rows.append(["Tổng cộng", *_rate_cells(data.total)])
     fixed = [16.5 * mm] * len(data.level_labels) + [13 * mm, 14 * mm, 16 * mm, 13 * mm]
-    widths = [SHEET.width - sum(fixed), *fixed]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    _regular, bold = register_fonts()
-    table.setStyle(
-        TableStyle(
-            [
-                *grid_style(1, SHEET),
-                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
-                ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-                ("FONTNAME", (0, -1), (-1, -1), bold),
-                ("BACKGROUND", (0, -1), (-1, -1), _TOTAL_BG),
-            ]
-        )
-    )
-    return table
+    return pdf_grid(heads, rows, [SHEET.width - sum(fixed), *fixed], total_row=True)
 
 
 def _chart(data: RatingReportData) -> list[Flowable]:
@@ -98,7 +59,7 @@ def _chart(data: RatingReportData) -> list[Flowable]:
         return []
     title = f"Biểu đồ tỷ lệ hài lòng theo {data.group_title.lower()}"
     blocks: list[Flowable] = [
-        _section(title),
+        pdf_section(title),
         Spacer(1, 4),
         rate_chart(data.rows, data.total, SHEET.width),
     ]
@@ -116,7 +77,7 @@ def reasons_block(data: RatingReportData) -> list[Flowable]:
         f"Có {data.dissatisfied} lượt đánh giá chưa hài lòng (Không hài lòng, Rất không hài lòng)"
     )
     intro += f"; {data.without_reason} lượt không chọn lý do." if data.dissatisfied else "."
-    blocks: list[Flowable] = [_section("Lý do chưa hài lòng"), para(esc(intro), st.line)]
+    blocks: list[Flowable] = [pdf_section("Lý do chưa hài lòng"), para(esc(intro), st.line)]
     if not data.reasons:
         return [*blocks, Spacer(1, 10)]
     rows: list[list[Any]] = [[heading(h, SHEET) for h in ("STT", "Lý do", "Số lượt", "Tỷ lệ")]]
@@ -130,7 +91,7 @@ def reasons_block(data: RatingReportData) -> list[Flowable]:
         TableStyle(
             [
                 *grid_style(1, SHEET),
-                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
                 ("ALIGN", (0, 1), (0, -1), "CENTER"),
                 ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
             ]
@@ -142,7 +103,7 @@ def reasons_block(data: RatingReportData) -> list[Flowable]:
 def comments_block(data: RatingReportData) -> list[Flowable]:
     """The comments and the reasons of each dissatisfied rating, with no time of day."""
     st = styles_for(SHEET)
-    blocks: list[Flowable] = [_section("Ý kiến, lý do của từng lượt đánh giá")]
+    blocks: list[Flowable] = [pdf_section("Ý kiến, lý do của từng lượt đánh giá")]
     if data.comments_note:
         blocks.append(para(esc(data.comments_note), st.line))
     if not data.comments:
@@ -165,7 +126,7 @@ def comments_block(data: RatingReportData) -> list[Flowable]:
         TableStyle(
             [
                 *grid_style(1, SHEET),
-                ("BACKGROUND", (0, 0), (-1, 0), _HEAD_BG),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
                 ("ALIGN", (1, 1), (1, -1), "CENTER"),
             ]
         )
@@ -173,10 +134,10 @@ def comments_block(data: RatingReportData) -> list[Flowable]:
     return [*blocks, Spacer(1, 4), table]
 
 
-def render_ratings_pdf(data: RatingReportData) -> bytes:
+def render_ratings_pdf(data: RatingReportData, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes: A4 portrait, page numbers "Trang x/y"."""
     story: list[Flowable] = _header(data)
-    story += [_section(f"Kết quả đánh giá theo {data.group_title.lower()}"), Spacer(1, 4)]
+    story += [pdf_section(f"Kết quả đánh giá theo {data.group_title.lower()}"), Spacer(1, 4)]
     if data.rows:
         story += [summary_table(data), Spacer(1, 10)]
     else:
@@ -187,4 +148,4 @@ def render_ratings_pdf(data: RatingReportData) -> bytes:
     story += reasons_block(data)
     story += comments_block(data)
     story += [Spacer(1, 10), para(esc(CONFIDENTIAL), styles_for(SHEET).cell)]
-    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas)
+    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas, progress=progress)

@@ -155,7 +155,7 @@ def test_supervisor_window_shows_the_page_with_numbers(rated, qtbot) -> None:
 
 def test_exports_write_the_files_and_say_where(page: RatingsPage, tmp_path: Path, messages) -> None:
     targets = {"xlsx": tmp_path / "hai-long.xlsx", "pdf": tmp_path / "hai-long.pdf"}
-    page.ask_save_path = lambda kind: targets[kind]  # type: ignore[method-assign]
+    page.exports.ask_save_path = lambda _name, kind: targets[kind]  # type: ignore[method-assign]
     page.xlsx_button.click()
     page.pdf_button.click()
     book = load_workbook(io.BytesIO(targets["xlsx"].read_bytes()))
@@ -181,20 +181,21 @@ def test_a_locked_file_gives_a_vietnamese_reason(
     def refuse(self: Path, data: bytes) -> int:
         raise PermissionError(13, "Permission denied", str(self))
 
-    page.ask_save_path = lambda kind: target  # type: ignore[method-assign]
+    page.exports.ask_save_path = lambda _name, _kind: target  # type: ignore[method-assign]
     with monkeypatch.context() as patch:
         patch.setattr(pathlib.Path, "write_bytes", refuse)
         page.xlsx_button.click()
     assert messages.texts()[-1].startswith(
         "Không ghi được tệp dang-mo.xlsx: tệp đang mở trong Excel"
     )
-    page.ask_save_path = lambda kind: tmp_path  # type: ignore[method-assign]  # a folder
+    page.exports.ask_save_path = lambda _name, _kind: tmp_path  # type: ignore[method-assign]
     page.pdf_button.click()
     assert messages.texts()[-1] == (
         f"Không ghi được tệp {tmp_path.name}: đó là một thư mục, không phải tệp. "
         "Hãy chọn nơi lưu khác."
     )
-    assert page.status.text() == ""
+    assert page.exports.status.text() == ""
+    assert all(button.isEnabled() for button in page.exports.buttons)
 
 
 def test_preview_shows_the_pdf(page: RatingsPage) -> None:

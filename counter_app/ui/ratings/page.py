@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,7 +30,6 @@ from counter_app.services.rating_reports import (
 )
 from counter_app.ui import errors, texts
 from counter_app.ui.clerk.base import Page
-from counter_app.ui.ratings import exports
 from counter_app.ui.ratings.chart import Bar, RateChart
 from counter_app.ui.ratings.controls import ReportControls
 from counter_app.ui.ratings.tables import (
@@ -41,9 +39,11 @@ from counter_app.ui.ratings.tables import (
     summary_columns,
 )
 from counter_app.ui.table_model import RowTableModel, make_table
+from counter_app.ui.widgets.export_bar import ExportBar, ExportJob
 from counter_app.ui.widgets.pdf_preview import PdfPreviewDialog
 from counter_app.ui.widgets.problem_label import ProblemLabel
 from counter_app.ui.workers import Pool, TaskSignals, run_task
+from printers.progress import ignore
 
 
 class RatingsPage(Page):
@@ -73,17 +73,19 @@ class RatingsPage(Page):
         self.status = QLabel()
         self.problem = ProblemLabel()
         self.preview_button = QPushButton(texts.RATINGS_PREVIEW)
-        self.xlsx_button = QPushButton(texts.RATINGS_EXPORT_XLSX)
-        self.pdf_button = QPushButton(texts.RATINGS_EXPORT_PDF)
-        self.pdf_button.setProperty("primary", True)
         self.preview_button.clicked.connect(self.show_preview)
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.exports = ExportBar(pool, texts.RATINGS_SAVE_TITLE)
+        self.exports.row.insertWidget(0, self.preview_button)
+        self.xlsx_button = self.exports.add_button(
+            texts.RATINGS_EXPORT_XLSX, lambda: self.export_job("xlsx")
+        )
+        self.pdf_button = self.exports.add_button(
+            texts.RATINGS_EXPORT_PDF, lambda: self.export_job("pdf"), primary=True
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.headline, 1)
         bar.addWidget(self.status)
-        for button in (self.preview_button, self.xlsx_button, self.pdf_button):
-            bar.addWidget(button)
+        bar.addWidget(self.exports)
         self.summary_model: RowTableModel[SummaryRow] = RowTableModel(summary_columns(""), self)
         self.summary_table = make_table(self.summary_model, 0)
         self.chart = RateChart()
@@ -237,46 +239,31 @@ class RatingsPage(Page):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
-        if isinstance(exc, exports.ExportFailed):
-            errors.present(self, texts.ERROR_TITLE, str(exc))
-        else:
-            errors.show_error(self, exc)
+        errors.show_error(self, exc)
 
     # --- files ----------------------------------------------------------------------------
 
-    def ask_save_path(self, kind: str) -> Path | None:
-        """Where to save the report; None when cancelled (tests replace this)."""
-        period = self.controls.period()
-        return exports.ask_save_path(self, period, kind) if period else None
-
-    def _render(self, kind: str) -> Any:
+    def export_job(self, kind: str) -> ExportJob | None:
+        """The report as chosen, to export as PDF or Excel; None when the period is bad."""
         period = self.controls.period()
         if period is None:
             self.problem.set_problems([texts.PERIOD_BAD_RANGE])
             return None
         group_by, filters, who = self.controls.group_by(), self.controls.filters(), self.principal
-        return lambda: self.reports.export(who, period, group_by, filters, kind)  # type: ignore[arg-type]
-
-    def export(self, kind: str) -> None:
-        """Ask where, then render and write the file on a worker; say where it went."""
-        render = self._render(kind)
-        path = self.ask_save_path(kind) if render else None
-        if render is None or path is None:
-            return
-        self.status.setText(texts.RATINGS_EXPORTING)
-        self._start(lambda: exports.write_file(path, render()), self._exported, self._failed)
-
-    def _exported(self, path: Path) -> None:
-        self.status.setText(texts.RATINGS_EXPORTED.format(path=path))
-        errors.show_info(self, texts.RATINGS_EXPORTED.format(path=path))
+        name = texts.RATINGS_FILE_NAME.format(start=period.start, end=period.end)
+        return ExportJob(
+            name,
+            kind,
+            lambda progress: self.reports.export(who, period, group_by, filters, kind, progress),  # type: ignore[arg-type]
+        )
 
     def show_preview(self) -> None:
         """Render the PDF on a worker, then show it to print or save."""
-        render = self._render("pdf")
-        if render is None:
+        job = self.export_job("pdf")
+        if job is None:
             return
         self.status.setText(texts.RATINGS_EXPORTING)
-        self._start(render, self._preview_ready, self._failed)
+        self._start(lambda: job.render(ignore), self._preview_ready, self._failed)
 
     def _preview_ready(self, data: bytes) -> None:
         self.status.setText("")
