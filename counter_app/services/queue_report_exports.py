@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from counter_app.services.queue_report_models import HOURS, QueueReport, QueueRow
+from printers.progress import Progress
 from printers.reports.queue_data import HourLine, QueueLine, QueueReportData, QueueTable
 from printers.reports.queue_report_pdf import render_queue_pdf
 from printers.reports.queue_report_xlsx import render_queue_xlsx
@@ -54,6 +55,8 @@ def report_data(
     )
 
 
-def render(data: QueueReportData, kind: str) -> bytes:
-    """PDF or XLSX bytes."""
-    return render_queue_pdf(data) if kind == "pdf" else render_queue_xlsx(data)
+def render(data: QueueReportData, kind: str, progress: Progress | None = None) -> bytes:
+    """PDF or XLSX bytes, telling progress."""
+    if kind == "pdf":
+        return render_queue_pdf(data, progress)
+    return render_queue_xlsx(data, progress)

@@ -27,6 +27,7 @@ from printers.forms.layout import (
     styles_for,
     title_block,
 )
+from printers.progress import Progress
 from printers.reports.dossier_report_data import (
     IN_PERIOD_HEADS,
     PROVINCE_HEADS,
@@ -105,7 +106,7 @@ def province_table(data: ProvinceReportData) -> Table:
     return table
 
 
-def render_province_pdf(data: ProvinceReportData) -> bytes:
+def render_province_pdf(data: ProvinceReportData, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes: A4 landscape, page numbers "Trang x/y"."""
     st = styles_for(SHEET)
     story: list[Flowable] = [
@@ -134,4 +135,4 @@ def render_province_pdf(data: ProvinceReportData) -> bytes:
         ],
     )
     story.append(KeepTogether([signatures]))
-    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas)
+    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas, progress=progress)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
-import unicodedata
-
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from printers.forms.layout import MOTTO, SLOGAN, date_line
+from printers.progress import Progress, ignore
+from printers.reports.common import nfc, workbook_bytes
 from printers.reports.dossier_report_data import ProvinceLine, ProvinceReportData, period_text
 from printers.reports.province_report_pdf import SIGN_CAPTION, SPANS, heading_rows
 
@@ -23,12 +22,8 @@ _HEAD_FILL = PatternFill("solid", fgColor="F0F0F0")
 _CENTRE = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def _nfc(value: object) -> object:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
 def _put(sheet: Worksheet, row: int, col: int, value: object, **style: object) -> None:
-    cell = sheet.cell(row, col, _nfc(value))
+    cell = sheet.cell(row, col, nfc(value))
     for name, given in style.items():
         setattr(cell, name, given)
 
@@ -79,7 +74,7 @@ def _table(sheet: Worksheet, data: ProvinceReportData) -> int:
     return row
 
 
-def render_province_xlsx(data: ProvinceReportData) -> bytes:
+def render_province_xlsx(data: ProvinceReportData, progress: Progress | None = None) -> bytes:
     """The report as .xlsx bytes; the numbers are numbers, the total row is bold."""
     book = Workbook()
     sheet = book.active
@@ -87,6 +82,7 @@ def render_province_xlsx(data: ProvinceReportData) -> bytes:
     sheet.title = "Báo cáo TTHC"
     _header(sheet, data)
     end = _table(sheet, data)
+    (progress or ignore)(0.6)
     for col, width in enumerate([6.0, 34.0] + [11.0] * (_COLUMNS - 2), start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     for r in range(TABLE_TOP, TABLE_TOP + 3):
@@ -99,8 +95,4 @@ def render_province_xlsx(data: ProvinceReportData) -> bytes:
     sheet.freeze_panes = sheet.cell(TABLE_TOP + 4, 3)
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    book.properties.title = unicodedata.normalize("NFC", data.title)
-    book.properties.creator = "Một Cửa Counter"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book, data.title)

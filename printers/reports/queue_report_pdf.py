@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from printers.fonts import register_fonts
 from printers.forms.flowables import NumberedCanvas
 from printers.forms.layout import build_pdf, esc, para, styles_for
+from printers.progress import Progress
 from printers.reports.common import SHEET, pdf_grid, pdf_header, pdf_section, period_text
 from printers.reports.queue_data import QueueLine, QueueReportData, QueueTable, minutes
 
@@ -81,7 +82,7 @@ def hour_table(data: QueueReportData) -> Flowable:
     return pdf_grid(heads, rows, [SHEET.width - sum(fixed), *fixed], total_row=True)
 
 
-def render_queue_pdf(data: QueueReportData) -> bytes:
+def render_queue_pdf(data: QueueReportData, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes: A4 portrait, page numbers "Trang x/y"."""
     st = styles_for(SHEET)
     story: list[Flowable] = pdf_header(
@@ -109,4 +110,4 @@ def render_queue_pdf(data: QueueReportData) -> bytes:
     for table in data.tables:
         story += group_table(table)
     story.append(para(esc(DEFINITIONS), st.cell))
-    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas)
+    return build_pdf(story, SHEET, data.title, canvasmaker=NumberedCanvas, progress=progress)

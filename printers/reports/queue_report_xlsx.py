@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-import unicodedata
-
 from openpyxl import Workbook
 
-from printers.reports.common import period_text, xlsx_table, xlsx_title
+from printers.progress import Progress, ignore
+from printers.reports.common import period_text, workbook_bytes, xlsx_table, xlsx_title
 from printers.reports.queue_data import QueueReportData, QueueTable
 
 MINUTES = "0.0"
@@ -39,7 +37,7 @@ def _group_rows(table: QueueTable) -> list[list[object]]:
     ]
 
 
-def render_queue_xlsx(data: QueueReportData) -> bytes:
+def render_queue_xlsx(data: QueueReportData, progress: Progress | None = None) -> bytes:
     """The report as .xlsx bytes: minutes are numbers with one decimal."""
     book = Workbook()
     hours = book.active
@@ -57,8 +55,5 @@ def render_queue_xlsx(data: QueueReportData) -> bytes:
         formats = dict.fromkeys(range(5, 9), MINUTES)
         widths = [34.0, 10.0, 11.0, 10.0, 12.0, 12.0, 13.0, 13.0]
         xlsx_table(sheet, top, heads, _group_rows(table), widths, formats, total_row=True)
-    book.properties.title = unicodedata.normalize("NFC", data.title)
-    book.properties.creator = "Một Cửa Counter"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        (progress or ignore)(0.2 + 0.2 * len(book.sheetnames))
+    return workbook_bytes(book, data.title)
