@@ -13,7 +13,10 @@ from counter_app.domain.rating import (
     level_of,
     satisfaction_rate,
 )
-from counter_app.services.errors import ValidationError
+from counter_app.services.report_access import ReportPeriod
+
+#: The reports' period, under the name the satisfaction and queue reports use.
+Period = ReportPeriod
 
 
 class GroupBy(StrEnum):
@@ -47,18 +50,6 @@ MIN_RATINGS_FOR_COMMENTS = 5
 #: At most this many comments are listed, the newest days first.
 COMMENT_LIMIT = 1000
 CHANNEL_LABELS = {"counter": "Màn hình tại quầy", "kiosk": "Kiosk (quét giấy hẹn)"}
-
-
-@dataclass(frozen=True)
-class Period:
-    """From `start` to `end`, both days included."""
-
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.start > self.end:
-            raise ValidationError("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,11 @@ from sqlalchemy.orm import Session
 
 from counter_app.clock import Clock, vietnam_now
 from counter_app.domain.rating import LEVEL_CODES, level_of, satisfaction_rate
-from counter_app.domain.roles import Role
 from counter_app.domain.text import fold
 from counter_app.services import audit
-from counter_app.services.errors import PermissionDenied, ValidationError
+from counter_app.services.errors import ValidationError
 from counter_app.services.office import OfficeService
-from counter_app.services.principal import Principal, require_role
+from counter_app.services.principal import Principal
 from counter_app.services.rating_exports import EXPORT_KINDS, ExportKind, render, report_data
 from counter_app.services.rating_report_models import (
     CHANNEL_LABELS,
@@ -46,6 +45,7 @@ from counter_app.services.rating_report_models import (
     day_of,
     sum_rows,
 )
+from counter_app.services.report_access import check_manager
 from db.engine import Database
 from db.models import ServiceRating as R
 from printers.progress import Progress, part
@@ -65,7 +65,6 @@ __all__ = [
     "SummaryRow",
 ]
 
-REPORT_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 #: The share of an export's progress that reading the figures takes.
 READ_SHARE = 0.3
 _NEED_REASON = tuple(c for c in LEVEL_CODES if level_of(c).needs_reason)
@@ -85,12 +84,11 @@ class RatingReports:
     @staticmethod
     def check(principal: Principal | None) -> Principal:
         """The principal when it may read ratings; PermissionDenied otherwise."""
-        if principal is not None and principal.role not in REPORT_ROLES:
-            raise PermissionDenied(
-                "Chỉ lãnh đạo, giám sát viên hoặc quản trị hệ thống được xem kết quả đánh giá "
-                "sự hài lòng; công chức không xem đánh giá về lượt phục vụ của mình."
-            )
-        return require_role(principal, *REPORT_ROLES)
+        return check_manager(
+            principal,
+            "xem kết quả đánh giá sự hài lòng; công chức không xem đánh giá về lượt phục vụ "
+            "của mình",
+        )
 
     @staticmethod
     def _where(period: Period, filters: RatingFilters) -> list[ColumnElement[bool]]:
