@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from counter_app.clock import Clock, vietnam_now
 from counter_app.domain.queue import DONE, NO_SHOW
-from counter_app.domain.roles import Role
 from counter_app.domain.text import fold
-from counter_app.services import audit
-from counter_app.services.errors import PermissionDenied, ValidationError
+from counter_app.services import audit, report_access
+from counter_app.services.errors import ValidationError
 from counter_app.services.office import OfficeService
-from counter_app.services.principal import Principal, require_role
+from counter_app.services.principal import Principal
+from counter_app.services.queue_report_choices import QueueChoices, read_choices
 from counter_app.services.queue_report_exports import EXPORT_KINDS, render, report_data
 from counter_app.services.queue_report_folding import Stats, fold_hours, fold_stats
 from counter_app.services.queue_report_models import (
@@ -41,18 +41,16 @@ from counter_app.services.queue_report_models import (
 )
 from db.engine import Database
 from db.models import ServiceArea, Ticket
+from printers.progress import Progress, part
 
-REPORT_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 NOT_CALLED = "Chưa được gọi"
+#: The share of an export's progress that reading the figures takes.
+READ_SHARE = 0.4
 
 
 def check_manager(principal: Principal | None) -> Principal:
     """The principal when it is a supervisor or admin; PermissionDenied otherwise."""
-    if principal is not None and principal.role not in REPORT_ROLES:
-        raise PermissionDenied(
-            "Chỉ lãnh đạo, giám sát viên hoặc quản trị hệ thống được xem báo cáo xếp hàng."
-        )
-    return require_role(principal, *REPORT_ROLES)
+    return report_access.check_manager(principal, "xem báo cáo xếp hàng")
 
 
 class QueueReports:
@@ -214,20 +212,28 @@ class QueueReports:
             self.clock(),
         )
 
+    def choices(self, principal: Principal) -> QueueChoices:
+        """What the filters offer: areas, counters and clerks found in the queue."""
+        check_manager(principal)
+        with self.db.read() as session:
+            return read_choices(session)
+
     def export(
         self,
         principal: Principal,
         period: Period,
         filters: QueueFilters | None = None,
         kind: str = "pdf",
+        progress: Progress | None = None,
     ) -> bytes:
         """The report as PDF or XLSX bytes; the audit log notes who exported which period."""
         if kind not in EXPORT_KINDS:
             raise ValidationError(f"Định dạng báo cáo không hỗ trợ: {kind}")
         report = self.report(principal, period, filters)
+        part(progress, 0.0, READ_SHARE)(1.0)
         office = OfficeService(self.db, self.clock).get()
         data = report_data(report, office.name if office else "", _words(report), report.made_at)
-        rendered = render(data, kind)
+        rendered = render(data, kind, part(progress, READ_SHARE, 1.0))
         with self.db.write() as session:
             audit.record(
                 session,

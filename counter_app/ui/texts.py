@@ -1004,3 +1004,70 @@ DREPORT_EXPORTED = "Đã lưu báo cáo: {path}"
 
 # --- export bar shared by the report pages ------------------------------------------------
 EXPORT_SAVE_TITLE = "Lưu báo cáo"
+
+# --- queue report: filters and charts (Tổng quan › Báo cáo xếp hàng) ---
+QREPORT_FILTER_AREA = "Khu vực dịch vụ"
+QREPORT_EMPTY_FILTERED = "Không có số thứ tự nào khớp bộ lọc đã chọn trong khoảng thời gian này."
+QREPORT_CHART_TAB = "Biểu đồ"
+QCHART_HOURS_TITLE = "Số phiếu lấy theo giờ trong ngày, theo khu vực dịch vụ"
+QCHART_WAITS_TITLE = "Thời gian chờ theo quầy: trung bình và P90"
+QCHART_TICKETS = "Số phiếu"
+QCHART_MINUTES = "Phút"
+QCHART_AVERAGE = "Chờ trung bình"
+QCHART_P90 = "Chờ P90"
+QCHART_EMPTY = "Không có số thứ tự nào trong khoảng thời gian và bộ lọc đã chọn: chưa có gì để vẽ."
+QCHART_WAITS_EMPTY = "Chưa có lượt nào được gọi tại quầy: chưa có thời gian chờ để so sánh."
+QCHART_HOUR_TIP = "{area}, {h}h: {n} phiếu"
+QCHART_WAIT_TIP = "{counter}, {what}: {m} phút"
+
+# --- dossier reports: filters, chart, province heading ---
+DREPORT_ALL = "Tất cả"
+DREPORT_FILTER_PROCEDURE = "Thủ tục"
+DREPORT_FILTER_FIELD = "Lĩnh vực"
+DREPORT_FILTER_COUNTER = "Quầy"
+DREPORT_FILTER_CLERK = "Công chức"
+DREPORT_FILTER_CHANNEL = "Kênh"
+DREPORT_COUNTER_ITEM = "Quầy {n}"
+DREPORT_EMPTY_FILTERED = "Không có hồ sơ nào phù hợp bộ lọc trong kỳ này."
+DREPORT_PROVINCE_SCOPE = (
+    "Biểu mẫu báo cáo định kỳ gửi tỉnh: mỗi dòng là một lĩnh vực, số liệu của toàn cơ quan "
+    "theo kỳ đã chọn (không áp dụng bộ lọc thủ tục, lĩnh vực, quầy, công chức, kênh)."
+)
+#: The screen's two-level heading of the province table: (title, first column, last column).
+DREPORT_PROVINCE_GROUPS = (
+    ("Số hồ sơ nhận giải quyết", 2, 5),
+    ("Số hồ sơ đã giải quyết", 6, 9),
+    ("Số hồ sơ đang giải quyết", 10, 12),
+)
+DREPORT_PROVINCE_SUBHEADERS = (
+    "STT",
+    "Lĩnh vực",
+    "Tổng số",
+    "Trong kỳ:\ntrực tuyến",
+    "Trong kỳ: trực tiếp,\nbưu chính",
+    "Từ kỳ trước\nchuyển qua",
+    "Tổng số",
+    "Trước\nhạn",
+    "Đúng\nhạn",
+    "Quá\nhạn",
+    "Tổng số",
+    "Trong\nhạn",
+    "Quá\nhạn",
+)
+DREPORT_TAB_CHART = "Biểu đồ"
+DREPORT_CHART_TITLE = "Hồ sơ đã giải quyết trong kỳ và đang giải quyết cuối kỳ, theo {group}"
+DREPORT_CHART_AXIS = "Số hồ sơ"
+#: The chart's stacked parts: (DossierCounts field, legend).
+DREPORT_CHART_PARTS = (
+    ("resolved_early", "Đã giải quyết trước hạn"),
+    ("resolved_on_time", "Đã giải quyết đúng hạn"),
+    ("resolved_late", "Đã giải quyết quá hạn"),
+    ("open_on_time", "Đang giải quyết trong hạn"),
+    ("open_late", "Đang giải quyết quá hạn"),
+)
+DREPORT_CHART_TIP = "{group}\n{part}: {n} hồ sơ"
+DREPORT_CHART_EMPTY = (
+    "Không có hồ sơ nào đã giải quyết hoặc đang giải quyết trong kỳ và bộ lọc đã chọn: "
+    "chưa có gì để vẽ."
+)
+QREPORT_SAVE_TITLE = "Lưu báo cáo xếp hàng"

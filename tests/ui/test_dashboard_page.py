@@ -98,12 +98,12 @@ def test_report_tab_and_exports(office, clock, qtbot, tmp_path, messages) -> Non
     page.grab().save(str(SHOTS / "dashboard-report.png"))
     for kind in ("xlsx", "pdf"):
         target = tmp_path / f"queue.{kind}"
-        view.ask_save_path = lambda _kind, target=target: target  # type: ignore[method-assign]
-        view.export(kind)
-        qtbot.waitUntil(target.exists, timeout=5000)
+        view.exports.ask_save_path = lambda _n, _k, target=target: target  # type: ignore[method-assign]
+        (view.pdf_button if kind == "pdf" else view.xlsx_button).click()
+        qtbot.waitUntil(lambda: not view.exports.running, timeout=10_000)
     assert (tmp_path / "queue.pdf").read_bytes().startswith(b"%PDF")
     book = load_workbook(io.BytesIO((tmp_path / "queue.xlsx").read_bytes()))
     assert book["Theo quầy"]["A8"].value == "Quầy 1"
-    assert view.progress is None
+    assert view.exports.bar.isHidden() and view.exports.bar.value() == 100
     (SHOTS / "queue-report.pdf").write_bytes((tmp_path / "queue.pdf").read_bytes())
     assert any("queue.pdf" in text for text in messages.texts())

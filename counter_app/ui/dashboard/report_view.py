@@ -1,17 +1,11 @@
-"""The queue report: period picker, tables per area × hour, area, counter and clerk, exports."""
+"""The queue report: period and filters, tables per area × hour, area, counter, clerk, a chart."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QProgressDialog,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -19,51 +13,26 @@ from PySide6.QtWidgets import (
 
 from counter_app.app_context import AppContext
 from counter_app.services.principal import Principal
+from counter_app.services.queue_report_choices import QueueChoices
 from counter_app.services.queue_report_models import (
-    HOURS,
     HourRow,
     Period,
+    QueueFilters,
     QueueReport,
     QueueRow,
     minutes_text,
 )
 from counter_app.ui import errors, texts
-from counter_app.ui.ratings import exports
-from counter_app.ui.table_model import Column, RowTableModel, make_table
-from counter_app.ui.widgets.period_picker import PeriodPicker
-from counter_app.ui.widgets.periods import quick_period
+from counter_app.ui.dashboard.queue_chart import QueueChart
+from counter_app.ui.dashboard.queue_controls import QueueControls
+from counter_app.ui.dashboard.queue_tables import group_columns, hour_columns
+from counter_app.ui.table_model import RowTableModel, make_table
+from counter_app.ui.widgets.export_bar import ExportBar, ExportJob
 from counter_app.ui.workers import Pool, TaskSignals, run_task
 
 
-def group_columns(title: str) -> list[Column[QueueRow]]:
-    """The group's name, then counts and minutes."""
-    c = texts.QREPORT_COLUMNS
-    values = (
-        lambda r: str(r.tickets),
-        lambda r: str(r.served),
-        lambda r: str(r.no_shows),
-        lambda r: minutes_text(r.wait.average),
-        lambda r: minutes_text(r.wait.p90),
-        lambda r: minutes_text(r.service.average),
-        lambda r: minutes_text(r.service.p90),
-    )
-    return [Column(title, lambda r: r.label)] + [
-        Column(head, fn, align_right=True) for head, fn in zip(c, values, strict=True)
-    ]
-
-
-def hour_columns() -> list[Column[HourRow]]:
-    """The area, one column per hour, the total."""
-    columns: list[Column[HourRow]] = [Column(texts.QREPORT_GROUP_AREA, lambda r: r.label)]
-    for i, hour in enumerate(HOURS):
-        columns.append(
-            Column(texts.QREPORT_HOUR.format(h=hour), lambda r, i=i: str(r.counts[i]), True)
-        )
-    return [*columns, Column(texts.QREPORT_TOTAL, lambda r: str(r.total), align_right=True)]
-
-
 class QueueReportView(QWidget):
-    """Reads the report off the GUI thread when the period changes; exports with a busy bar."""
+    """Reads the report off the GUI thread when a choice changes; exports with a progress bar."""
 
     def __init__(
         self,
@@ -75,34 +44,24 @@ class QueueReportView(QWidget):
         super().__init__(parent)
         self.ctx, self.principal, self.pool = ctx, principal, pool
         self.report: QueueReport | None = None
-        self.progress: QProgressDialog | None = None
         self._tasks: set[TaskSignals] = set()
         self._generation = 0
-        self.picker = PeriodPicker(ctx.clock().date(), texts.RATINGS_QUICK, quick_period, self)
+        self.controls = QueueControls(ctx.clock().date(), self)
+        self.picker = self.controls.picker
         self.quick, self.date_from, self.date_to = (
             self.picker.quick,
             self.picker.date_from,
             self.picker.date_to,
         )
-        self.picker.changed.connect(self.refresh)
-        self.xlsx_button = QPushButton(texts.RATINGS_EXPORT_XLSX)
-        self.pdf_button = QPushButton(texts.RATINGS_EXPORT_PDF)
-        self.pdf_button.setProperty("primary", True)
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        bar = QHBoxLayout()
-        for widget in (
-            QLabel(texts.RATINGS_PERIOD),
-            self.quick,
-            QLabel(texts.RATINGS_FROM),
-            self.date_from,
-            QLabel(texts.RATINGS_TO),
-            self.date_to,
-        ):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.xlsx_button)
-        bar.addWidget(self.pdf_button)
+        self.controls.changed.connect(self.refresh)
+        self.exports = ExportBar(pool, texts.QREPORT_SAVE_TITLE)
+        self.xlsx_button = self.exports.add_button(
+            texts.RATINGS_EXPORT_XLSX, lambda: self.export_job("xlsx")
+        )
+        self.pdf_button = self.exports.add_button(
+            texts.RATINGS_EXPORT_PDF, lambda: self.export_job("pdf"), primary=True
+        )
+        self.controls.first_row.addWidget(self.exports)
         self.headline = QLabel()
         self.hour_model: RowTableModel[HourRow] = RowTableModel(hour_columns(), self)
         self.models: dict[str, RowTableModel[QueueRow]] = {}
@@ -115,20 +74,21 @@ class QueueReportView(QWidget):
         ):
             self.models[title] = RowTableModel(group_columns(title), self)
             self.tabs.addTab(make_table(self.models[title], 0), title)
+        self.chart = QueueChart()
+        self.tabs.addTab(self.chart, texts.QREPORT_CHART_TAB)
         note = QLabel(texts.QREPORT_NOTE)
         note.setProperty("role", "subtle")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.controls)
         layout.addWidget(self.headline)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
 
     def period(self) -> Period | None:
         """The chosen days, or None when the range is backwards."""
-        days = self.picker.days()
-        return Period(*days) if days else None
+        return self.controls.period()
 
     def _start(self, work: Any, done: Any, failed: Any) -> None:
         box: list[TaskSignals] = []
@@ -149,22 +109,28 @@ class QueueReportView(QWidget):
             self._tasks.add(signals)
 
     def refresh(self) -> None:
-        """Read the report for the chosen period; stale answers are dropped."""
+        """Read the report and the filters' choices; stale answers are dropped."""
         period = self.period()
         if period is None:
             self.headline.setText(texts.PERIOD_BAD_RANGE)
             return
         self._generation += 1
-        generation, who = self._generation, self.principal
+        generation, who, filters = self._generation, self.principal, self.controls.filters()
+        reports = self.ctx.queue_reports
         self.headline.setText(texts.RATINGS_LOADING)
         self._start(
-            lambda: self.ctx.queue_reports.report(who, period),
+            lambda: (reports.report(who, period, filters), reports.choices(who)),
             lambda r: self._loaded(generation, r),
             self._failed,
         )
 
-    def _loaded(self, generation: int, report: QueueReport) -> None:
+    def _loaded(self, generation: int, result: tuple[QueueReport, QueueChoices]) -> None:
         if generation != self._generation:
+            return
+        report, choices = result
+        self.controls.set_choices(choices)
+        if self.controls.filters() != report.filters:
+            self.refresh()  # a chosen clerk or counter is no longer offered: read all
             return
         self.report = report
         total = report.total
@@ -177,6 +143,8 @@ class QueueReportView(QWidget):
                 p90=minutes_text(total.wait.p90),
             )
             if total.tickets
+            else texts.QREPORT_EMPTY_FILTERED
+            if report.filters != QueueFilters()
             else texts.QREPORT_EMPTY
         )
         self.hour_model.set_rows([*report.hours, report.hour_total] if report.hours else [])
@@ -186,59 +154,19 @@ class QueueReportView(QWidget):
             (texts.QREPORT_GROUP_CLERK, report.by_clerk),
         ):
             self.models[title].set_rows([*rows, total] if rows else [])
+        self.chart.set_report(report)
 
     def _failed(self, exc: BaseException) -> None:
-        self._close_progress()
         self.headline.setText("")
-        if isinstance(exc, exports.ExportFailed):
-            errors.present(self, texts.ERROR_TITLE, str(exc))
-        else:
-            errors.show_error(self, exc)
+        errors.show_error(self, exc)
 
-    def ask_save_path(self, kind: str) -> Path | None:
-        """Where to save the report; None when cancelled (tests replace this)."""
+    def export_job(self, kind: str) -> ExportJob | None:
+        """The report as chosen, to export as PDF or Excel; None when the period is bad."""
         period = self.period()
         if period is None:
             return None
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        who, filters, reports = self.principal, self.controls.filters(), self.ctx.queue_reports
         name = texts.QREPORT_FILE_NAME.format(start=period.start, end=period.end)
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            texts.RATINGS_SAVE_TITLE,
-            str(Path(folder) / (name + exports.SUFFIXES[kind])),
-            exports.FILTERS[kind],
+        return ExportJob(
+            name, kind, lambda progress: reports.export(who, period, filters, kind, progress)
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        suffix = exports.SUFFIXES[kind]
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
-
-    def export(self, kind: str) -> None:
-        """Ask where, then render and write the file on a worker behind a busy bar."""
-        period = self.period()
-        path = self.ask_save_path(kind) if period else None
-        if period is None or path is None:
-            return
-        who = self.principal
-        self.progress = QProgressDialog(texts.QREPORT_EXPORTING, "", 0, 0, self)
-        self.progress.setCancelButton(None)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self._start(
-            lambda: exports.write_file(
-                path, self.ctx.queue_reports.export(who, period, None, kind)
-            ),
-            self._exported,
-            self._failed,
-        )
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _exported(self, path: Path) -> None:
-        self._close_progress()
-        errors.show_info(self, texts.RATINGS_EXPORTED.format(path=path))
