@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
 from enum import StrEnum
 
 from counter_app.domain.text import fold
-from counter_app.services.errors import ValidationError
+from counter_app.services.report_access import ReportPeriod
 
 
 class DossierGroupBy(StrEnum):
@@ -101,22 +100,10 @@ class DossierRow:
 
 
 @dataclass(frozen=True)
-class DossierPeriod:
-    """From `start` to `end`, both days included."""
-
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.start > self.end:
-            raise ValidationError("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
-
-
-@dataclass(frozen=True)
 class DossierSummary:
     """The rows of a dossier report and their total."""
 
-    period: DossierPeriod
+    period: ReportPeriod
     group_by: DossierGroupBy
     filters: DossierFilters
     rows: tuple[DossierRow, ...]

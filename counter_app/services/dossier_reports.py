@@ -38,33 +38,35 @@ from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from counter_app.clock import Clock, vietnam_now
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.dossier_status import DossierStatus as S
-from counter_app.domain.roles import Role
 from counter_app.services import audit
 from counter_app.services.dossier_exports import ExportKind, province_data, summary_data
+from counter_app.services.dossier_report_choices import DossierChoices, describe, read_choices
 from counter_app.services.dossier_report_models import (
     COUNT_NAMES,
     DossierCounts,
     DossierFilters,
     DossierGroupBy,
-    DossierPeriod,
     DossierRow,
     DossierSummary,
     row_label,
     row_order,
     total_row,
 )
-from counter_app.services.errors import PermissionDenied, ValidationError
+from counter_app.services.errors import ValidationError
 from counter_app.services.office import OfficeService
-from counter_app.services.principal import Principal, require_role
+from counter_app.services.principal import Principal
+from counter_app.services.report_access import ReportPeriod, check_manager
 from db.engine import Database
 from db.models import Dossier as D
 from db.models import Ticket
+from printers.progress import Progress, part
 from printers.reports.dossier_report_data import ProvinceReportData
 from printers.reports.province_report_pdf import render_province_pdf
 from printers.reports.province_report_xlsx import render_province_xlsx
 from printers.reports.summary_table import render_summary_pdf, render_summary_xlsx
 
-REPORT_ROLES = (Role.SUPERVISOR, Role.ADMIN)
+#: The share of an export's progress that reading the figures takes.
+READ_SHARE = 0.4
 _RESOLVED = (int(S.DA_XU_LY_XONG), int(S.DA_TRA_KET_QUA))
 _ENDED = (int(S.CONG_DAN_RUT_HO_SO), int(S.DUNG_XU_LY))
 _WAITING = (int(S.YEU_CAU_BO_SUNG), int(S.YEU_CAU_NGHIA_VU_TAI_CHINH))
@@ -100,12 +102,7 @@ class DossierReports:
     @staticmethod
     def check(principal: Principal | None) -> Principal:
         """The principal when it may read the reports; PermissionDenied otherwise."""
-        if principal is not None and principal.role not in REPORT_ROLES:
-            raise PermissionDenied(
-                "Chỉ lãnh đạo, giám sát viên hoặc quản trị hệ thống được xem báo cáo tình hình "
-                "tiếp nhận và giải quyết hồ sơ."
-            )
-        return require_role(principal, *REPORT_ROLES)
+        return check_manager(principal, "xem báo cáo tình hình tiếp nhận và giải quyết hồ sơ")
 
     @staticmethod
     def _measures(start: datetime, end: datetime, as_of: datetime) -> list[Any]:
@@ -197,7 +194,7 @@ class DossierReports:
     ) -> DossierSummary:
         """The figures of each group over the period (both days included) and the total row."""
         self.check(principal)
-        period = DossierPeriod(period_start, period_end)
+        period = ReportPeriod(period_start, period_end)
         group_by = DossierGroupBy(group_by)
         filters = filters or DossierFilters()
         start = datetime.combine(period.start, time())
@@ -235,6 +232,12 @@ class DossierReports:
         rows.sort(key=lambda r: row_order(group_by, r))
         return DossierSummary(period, group_by, filters, tuple(rows), total_row(rows))
 
+    def choices(self, principal: Principal) -> DossierChoices:
+        """What the filters offer: procedures, fields, counters, clerks and channels in use."""
+        self.check(principal)
+        with self.db.read() as session:
+            return read_choices(session)
+
     def province_report(
         self, principal: Principal, period_start: date, period_end: date
     ) -> ProvinceReportData:
@@ -251,29 +254,48 @@ class DossierReports:
         group_by: DossierGroupBy | str = DossierGroupBy.FIELD,
         filters: DossierFilters | None = None,
         kind: ExportKind = "pdf",
+        progress: Progress | None = None,
     ) -> bytes:
         """The summary table as PDF or XLSX bytes; the audit log notes who exported it."""
         _check_kind(kind)
         summary = self.summary(principal, period_start, period_end, group_by, filters)
+        part(progress, 0.0, READ_SHARE)(1.0)
         office = OfficeService(self.db, self.clock).get()
-        data = summary_data(summary, office.name if office else "", (), self.clock())
-        rendered = render_summary_pdf(data) if kind == "pdf" else render_summary_xlsx(data)
+        said = describe(self.choices(principal), summary.filters) if filters else ()
+        data = summary_data(summary, office.name if office else "", said, self.clock())
+        rendering = part(progress, READ_SHARE, 1.0)
+        rendered = (
+            render_summary_pdf(data, rendering)
+            if kind == "pdf"
+            else render_summary_xlsx(data, rendering)
+        )
         self._audit(principal, "dossier_report.export", kind, summary.period, group_by)
         return rendered
 
     def export_province(
-        self, principal: Principal, period_start: date, period_end: date, kind: ExportKind = "pdf"
+        self,
+        principal: Principal,
+        period_start: date,
+        period_end: date,
+        kind: ExportKind = "pdf",
+        progress: Progress | None = None,
     ) -> bytes:
         """The province report as PDF (A4 landscape) or XLSX bytes, audited."""
         _check_kind(kind)
         data = self.province_report(principal, period_start, period_end)
-        rendered = render_province_pdf(data) if kind == "pdf" else render_province_xlsx(data)
-        period = DossierPeriod(period_start, period_end)
+        part(progress, 0.0, READ_SHARE)(1.0)
+        rendering = part(progress, READ_SHARE, 1.0)
+        rendered = (
+            render_province_pdf(data, rendering)
+            if kind == "pdf"
+            else render_province_xlsx(data, rendering)
+        )
+        period = ReportPeriod(period_start, period_end)
         self._audit(principal, "dossier_report.province", kind, period, "field")
         return rendered
 
     def _audit(
-        self, principal: Principal, action: str, kind: str, period: DossierPeriod, group: str
+        self, principal: Principal, action: str, kind: str, period: ReportPeriod, group: str
     ) -> None:
         with self.db.write() as session:
             audit.record(

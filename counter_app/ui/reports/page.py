@@ -1,19 +1,15 @@
-"""Báo cáo hồ sơ: dossiers received and resolved per group, the province report, exports."""
+"""Báo cáo hồ sơ: dossiers per group (table, chart), the province report, exports."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,37 +17,28 @@ from PySide6.QtWidgets import (
 
 from counter_app.app_context import AppContext
 from counter_app.services.dossier_exports import ExportKind
-from counter_app.services.dossier_report_models import DossierRow, DossierSummary
+from counter_app.services.dossier_report_choices import DossierChoices
+from counter_app.services.dossier_report_models import DossierFilters, DossierRow, DossierSummary
 from counter_app.services.principal import Principal
 from counter_app.ui import errors, texts
 from counter_app.ui.clerk.base import Page
-from counter_app.ui.ratings import exports
+from counter_app.ui.reports.chart import DossierChart
 from counter_app.ui.reports.controls import DossierReportControls
 from counter_app.ui.reports.tables import (
     ProvinceRow,
     province_columns,
     province_rows,
+    province_table,
     summary_columns,
 )
 from counter_app.ui.table_model import RowTableModel, make_table
+from counter_app.ui.widgets.export_bar import ExportBar, ExportJob
 from counter_app.ui.widgets.problem_label import ProblemLabel
 from counter_app.ui.workers import Pool, TaskSignals, run_task
 from printers.reports.dossier_report_data import ProvinceReportData
 
 Period = tuple[date, date]
-
-
-def ask_save_path(parent: QWidget, name: str, kind: str) -> Path | None:
-    """The system save dialog in Documents, suggesting `name`; None when cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suffix = exports.SUFFIXES[kind]
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, texts.DREPORT_SAVE_TITLE, str(Path(folder) / (name + suffix)), exports.FILTERS[kind]
-    )
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+Loaded = tuple[DossierSummary, ProvinceReportData, DossierChoices]
 
 
 class DossierReportsPage(Page):
@@ -93,35 +80,33 @@ class DossierReportsPage(Page):
         self.summary_model: RowTableModel[DossierRow] = RowTableModel(summary_columns(""), self)
         self.summary_table = make_table(self.summary_model, 0)
         self.province_model: RowTableModel[ProvinceRow] = RowTableModel(province_columns(), self)
-        self.province_table = make_table(self.province_model, 1)
-        self.xlsx_button = QPushButton(texts.DREPORT_EXPORT_XLSX)
-        self.pdf_button = QPushButton(texts.DREPORT_EXPORT_PDF)
-        self.province_pdf_button = QPushButton(texts.DREPORT_PROVINCE_PDF)
-        self.province_xlsx_button = QPushButton(texts.DREPORT_PROVINCE_XLSX)
-        self.pdf_button.setProperty("primary", True)
-        self.province_pdf_button.setProperty("primary", True)
-        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
-        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
-        self.province_pdf_button.clicked.connect(lambda: self.export_province("pdf"))
-        self.province_xlsx_button.clicked.connect(lambda: self.export_province("xlsx"))
-        self.buttons = (
-            self.xlsx_button,
-            self.pdf_button,
-            self.province_pdf_button,
-            self.province_xlsx_button,
+        self.province_table = province_table(self.province_model)
+        self.chart = DossierChart()
+        self.exports = ExportBar(pool, texts.DREPORT_SAVE_TITLE)
+        self.xlsx_button = self.exports.add_button(
+            texts.DREPORT_EXPORT_XLSX, lambda: self.export_job("xlsx")
+        )
+        self.pdf_button = self.exports.add_button(
+            texts.DREPORT_EXPORT_PDF, lambda: self.export_job("pdf"), primary=True
+        )
+        self.province_exports = ExportBar(pool, texts.DREPORT_SAVE_TITLE)
+        self.province_xlsx_button = self.province_exports.add_button(
+            texts.DREPORT_PROVINCE_XLSX, lambda: self.province_job("xlsx")
+        )
+        self.province_pdf_button = self.province_exports.add_button(
+            texts.DREPORT_PROVINCE_PDF, lambda: self.province_job("pdf"), primary=True
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(
-            self._tab(self.summary_table, None, (self.xlsx_button, self.pdf_button)),
+            self._tab(self.summary_table, None, self.exports),
             texts.DREPORT_TAB_SUMMARY,
         )
-        note = QLabel(texts.DREPORT_PROVINCE_NOTE)
+        self.tabs.addTab(self.chart, texts.DREPORT_TAB_CHART)
+        note = QLabel(texts.DREPORT_PROVINCE_SCOPE)
         note.setProperty("role", "subtle")
         note.setWordWrap(True)
         self.tabs.addTab(
-            self._tab(
-                self.province_table, note, (self.province_xlsx_button, self.province_pdf_button)
-            ),
+            self._tab(self.province_table, note, self.province_exports),
             texts.DREPORT_TAB_PROVINCE,
         )
         self.layout_.addWidget(self.controls)
@@ -130,17 +115,14 @@ class DossierReportsPage(Page):
         self.layout_.addWidget(self.tabs, 1)
 
     @staticmethod
-    def _tab(table: QWidget, note: QLabel | None, buttons: tuple[QPushButton, ...]) -> QWidget:
+    def _tab(table: QWidget, note: QLabel | None, exports: ExportBar) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 8, 6, 6)
         row = QHBoxLayout()
         if note is not None:
             row.addWidget(note, 1)
-        else:
-            row.addStretch(1)
-        for button in buttons:
-            row.addWidget(button)
+        row.addWidget(exports, 0 if note is not None else 1)
         layout.addLayout(row)
         layout.addWidget(table, 1)
         return box
@@ -189,25 +171,32 @@ class DossierReportsPage(Page):
         self._generation += 1
         generation = self._generation
         (start, end), group_by, who = period, self.controls.group_by(), self.principal
+        filters = self.controls.filters()
 
-        def load() -> tuple[DossierSummary, ProvinceReportData]:
+        def load() -> Loaded:
             return (
-                self.reports.summary(who, start, end, group_by),
+                self.reports.summary(who, start, end, group_by, filters),
                 self.reports.province_report(who, start, end),
+                self.reports.choices(who),
             )
 
         self._start(
             load, lambda r: self._loaded(generation, r), self._failed, texts.DREPORT_LOADING
         )
 
-    def _loaded(self, generation: int, result: tuple[DossierSummary, ProvinceReportData]) -> None:
+    def _loaded(self, generation: int, result: Loaded) -> None:
         if generation != self._generation:
             return
-        self.summary, self.province = result
+        self.summary, self.province, choices = result
         summary = self.summary
+        self.controls.set_choices(choices)
+        if self.controls.filters() != summary.filters:  # a chosen value is no longer offered
+            self.refresh()
+            return
         self.summary_model.columns = summary_columns(summary.group_by.label)
         self.summary_model.set_rows([*summary.rows, summary.total] if summary.rows else [])
         self.province_model.set_rows(province_rows(self.province))
+        self.chart.set_summary(summary)
         total = summary.total.counts
         self.headline.setText(
             texts.DREPORT_HEADLINE.format(
@@ -218,61 +207,37 @@ class DossierReportsPage(Page):
                 open=total.open,
             )
             if summary.rows
+            else texts.DREPORT_EMPTY_FILTERED
+            if summary.filters != DossierFilters()
             else texts.DREPORT_EMPTY
         )
 
     def _failed(self, exc: BaseException) -> None:
-        for button in self.buttons:
-            button.setEnabled(True)
-        if isinstance(exc, exports.ExportFailed):
-            errors.present(self, texts.ERROR_TITLE, str(exc))
-        else:
-            errors.show_error(self, exc)
+        errors.show_error(self, exc)
 
     # --- files --------------------------------------------------------------------------
 
-    def ask_save_path(self, name: str, kind: str) -> Path | None:
-        """Where to save a report; None when cancelled."""
-        return ask_save_path(self, name, kind)
-
-    def export(self, kind: ExportKind) -> None:
-        """The summary table as it is chosen, to PDF or Excel."""
+    def export_job(self, kind: ExportKind) -> ExportJob | None:
+        """The summary table as it is chosen (grouping and filters), to PDF or Excel."""
         period = self._period()
         if period is None:
-            return
+            return None
         (start, end), group_by, who = period, self.controls.group_by(), self.principal
-        name = texts.DREPORT_FILE_NAME.format(start=start, end=end)
-        self._save(
-            name,
+        filters, reports = self.controls.filters(), self.reports
+        return ExportJob(
+            texts.DREPORT_FILE_NAME.format(start=start, end=end),
             kind,
-            lambda: self.reports.export(who, start, end, group_by, None, kind),
+            lambda progress: reports.export(who, start, end, group_by, filters, kind, progress),
         )
 
-    def export_province(self, kind: ExportKind) -> None:
+    def province_job(self, kind: ExportKind) -> ExportJob | None:
         """The report to the province (one row per field), to PDF or Excel."""
         period = self._period()
         if period is None:
-            return
-        (start, end), who = period, self.principal
-        name = texts.DREPORT_PROVINCE_FILE_NAME.format(start=start, end=end)
-        self._save(name, kind, lambda: self.reports.export_province(who, start, end, kind))
-
-    def _save(self, name: str, kind: str, render: Callable[[], bytes]) -> None:
-        """Ask where, then render and write on a worker; say where the file went."""
-        path = self.ask_save_path(name, kind)
-        if path is None:
-            return
-        for button in self.buttons:
-            button.setEnabled(False)
-        self._start(
-            lambda: exports.write_file(path, render()),
-            self._exported,
-            self._failed,
-            texts.DREPORT_EXPORTING,
+            return None
+        (start, end), who, reports = period, self.principal, self.reports
+        return ExportJob(
+            texts.DREPORT_PROVINCE_FILE_NAME.format(start=start, end=end),
+            kind,
+            lambda progress: reports.export_province(who, start, end, kind, progress),
         )
-
-    def _exported(self, path: Path) -> None:
-        for button in self.buttons:
-            button.setEnabled(True)
-        self.status.setText(texts.DREPORT_EXPORTED.format(path=path))
-        errors.show_info(self, texts.DREPORT_EXPORTED.format(path=path))

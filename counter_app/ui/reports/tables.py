@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtWidgets import QHeaderView, QTableView
+
 from counter_app.services.dossier_report_models import DossierRow
 from counter_app.ui import texts
-from counter_app.ui.table_model import Column
+from counter_app.ui.reports.grouped_header import GroupedHeader
+from counter_app.ui.table_model import Column, RowTableModel, make_table
 from printers.reports.dossier_report_data import ProvinceLine, ProvinceReportData
 
 #: The DossierCounts fields shown, in the order of texts.DREPORT_SUMMARY_HEADERS.
@@ -56,10 +59,20 @@ def _cell(i: int, header: str) -> Column[ProvinceRow]:
 
 
 def province_columns() -> list[Column[ProvinceRow]]:
-    """STT, the field, and the eleven numbers of the form."""
-    number, label, *numbers = texts.DREPORT_PROVINCE_HEADERS
+    """STT, the field, and the eleven numbers of the form (their group titles go above)."""
+    number, label, *numbers = texts.DREPORT_PROVINCE_SUBHEADERS
     return [
         Column(number, lambda r: r.number, align_right=True),
         Column(label, lambda r: r.line.label),
         *(_cell(i, h) for i, h in enumerate(numbers)),
     ]
+
+
+def province_table(model: RowTableModel[ProvinceRow]) -> QTableView:
+    """The province table with the form's two-level heading; the field's column stretches."""
+    table = make_table(model, 1)
+    header = GroupedHeader(texts.DREPORT_PROVINCE_GROUPS, table)
+    table.setHorizontalHeader(header)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return table
