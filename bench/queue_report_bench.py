@@ -120,6 +120,12 @@ def measure(name: str, db: Database) -> None:
             f"{report.total.tickets:,} tickets, best {min(timings):.2f} s, "
             f"first {timings[0]:.2f} s"
         )
+    started = time.perf_counter()
+    choices = reports.choices(hall_admin)
+    print(
+        f"  {name}: filter choices ({len(choices.counters)} counters, "
+        f"{len(choices.clerks)} clerks) in {(time.perf_counter() - started) * 1000:.0f} ms"
+    )
     dashboard = Dashboard(db, lambda: datetime(2026, 11, 20, 10, 0))
     started = time.perf_counter()
     figures = dashboard.today(hall_admin)

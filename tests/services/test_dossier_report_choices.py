@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from dossier_fixtures import complete_intake
 from pypdf import PdfReader
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from test_dossier_reports import (
     BAN_SAO,
     CHUNG_THUC,
@@ -22,12 +22,13 @@ from test_dossier_reports import (
     _build,
 )
 
+from counter_app.domain.text import fold
 from counter_app.services.dossier_report_choices import DossierChoices, describe
 from counter_app.services.dossier_report_models import DossierFilters
 from counter_app.services.errors import PermissionDenied
 from counter_app.services.queue import QueueService
 from db.engine import Database
-from db.models import Ticket
+from db.models import Procedure, ServiceArea, Ticket
 
 KHAI_TU = "1.000656"  # only ever asked to supplement: never received, never offered
 
@@ -58,19 +59,27 @@ def history(migrated_db: Database) -> History:
     return h
 
 
-def test_choices_offer_what_the_counted_dossiers_hold(history: History) -> None:
-    r, who = history.reports, history.supervisor
+def test_choices_offer_the_office_lists(history: History) -> None:
+    r, who, db = history.reports, history.supervisor, history.counter.db
     got = r.choices(who)
-    by_procedure = r.summary(who, date(2026, 10, 1), date(2026, 12, 31), "procedure")
-    # The same names as the report's rows, sorted alike; KHAI_TU was never received.
-    assert got.procedures == tuple((row.key, row.label) for row in by_procedure.rows)
-    assert {code for code, _ in got.procedures} == {KHAI_SINH, HON_NHAN, BAN_SAO, HO_KINH_DOANH}
-    assert got.fields == (CHUNG_THUC, HO_TICH, HKD)
-    assert got.counters == (1, 2)  # counter 7 served only the dossier never received
-    assert got.clerks == (
-        (history.counter.clerk.user_id, "Lê Thị Hồng"),
-        (history.clerk2.user_id, "Nguyễn Văn Đức"),
+    with db.read() as session:
+        catalogue = session.execute(select(Procedure.code, Procedure.name)).all()
+        areas = session.scalars(select(ServiceArea.counters)).all()
+    # The whole catalogue, by name: KHAI_TU was never received but may still be chosen.
+    assert sorted(got.procedures) == sorted((code, name) for code, name in catalogue)
+    assert [fold(name) for _, name in got.procedures] == sorted(
+        fold(name) for _, name in got.procedures
     )
+    assert {KHAI_SINH, HON_NHAN, BAN_SAO, HO_KINH_DOANH, KHAI_TU} <= dict(got.procedures).keys()
+    assert {CHUNG_THUC, HO_TICH, HKD} <= set(got.fields)
+    assert list(got.fields) == sorted(got.fields, key=fold) and len(set(got.fields)) == len(
+        got.fields
+    )
+    assert got.counters == tuple(sorted({n for numbers in areas for n in numbers}))
+    assert 7 not in got.counters  # a ticket's counter that no area lists is not offered
+    names = dict(got.clerks)
+    assert names[history.counter.clerk.user_id] == "Lê Thị Hồng"
+    assert names[history.clerk2.user_id] == "Nguyễn Văn Đức"
     assert got.channels == (
         (1, "Trực tiếp tại quầy"),
         (2, "Trực tuyến"),
@@ -78,16 +87,23 @@ def test_choices_offer_what_the_counted_dossiers_hold(history: History) -> None:
     )
 
 
-def test_a_new_office_offers_nothing(migrated_db: Database) -> None:
+def test_devices_and_missing_areas_are_not_offered(migrated_db: Database) -> None:
     from dossier_fixtures import make_counter
 
     from counter_app.domain.roles import Role
+    from counter_app.services.accounts import AccountService
     from counter_app.services.dossier_reports import DossierReports
     from counter_app.services.principal import Principal
+    from counter_app.settings import SecuritySettings
 
     c = make_counter(migrated_db)
+    AccountService(migrated_db, SecuritySettings(), "QUAY-1", c.clock).create_user(
+        c.admin, "kiosk9", "Kiosk sảnh", Role.DEVICE, "Kiosk@2026x"
+    )
     boss = Principal(None, "giamsat", "Giám Sát", Role.SUPERVISOR, "MAY-1")
-    assert DossierReports(migrated_db, c.calendar, c.clock).choices(boss) == DossierChoices()
+    got = DossierReports(migrated_db, c.calendar, c.clock).choices(boss)
+    assert got.counters == ()  # no service area yet
+    assert "Kiosk sảnh" not in dict(got.clerks).values()
 
 
 def test_clerks_get_no_choices(history: History) -> None:

@@ -36,12 +36,16 @@ def test_choices_name_what_the_queue_holds(history) -> None:
             (ids["E"], "Kinh doanh"),
             (ids["F"], "Lĩnh vực khác"),
         ),
-        counters=(1, 2, 3),
-        clerks=((c1.user_id, "Lê Thị Hồng"), (c2.user_id, "Phạm Văn Bình")),
+        counters=(1, 2, 3),  # those the areas are served at
+        clerks=(
+            (c1.user_id, "Lê Thị Hồng"),
+            (c2.user_id, "Phạm Văn Bình"),
+            (hall.admin.user_id, "Quản Trị"),
+        ),
     )
 
 
-def test_retired_areas_show_only_with_tickets(history) -> None:
+def test_retired_areas_come_last(history) -> None:
     hall, reports, *_ = history
 
     def retire(prefix: str) -> None:
@@ -49,10 +53,17 @@ def test_retired_areas_show_only_with_tickets(history) -> None:
         fields = dataclasses.asdict(area)
         hall.queue.save_area(hall.admin, AreaInput(**{**fields, "active": False}))
 
-    retire("B")  # has tickets: still offered, its history can be read
-    retire("D")  # never had one: gone
+    retire("B")  # their history can still be read
+    retire("D")
     areas = [name for _, name in reports.choices(hall.admin).areas]
-    assert areas == ["Hộ tịch", "Chứng thực", "Đất đai, xây dựng", "Kinh doanh", "Lĩnh vực khác"]
+    assert areas == [
+        "Hộ tịch",
+        "Đất đai, xây dựng",
+        "Kinh doanh",
+        "Lĩnh vực khác",
+        "Chứng thực",
+        "Bảo trợ xã hội",
+    ]
 
 
 def test_each_choice_narrows_the_report(history) -> None:
@@ -77,10 +88,10 @@ def test_only_managers_see_the_choices(history) -> None:
     assert reports.choices(supervisor).counters == (1, 2, 3)
 
 
-def test_an_empty_queue_offers_the_areas_only(migrated_db: Database) -> None:
+def test_an_empty_queue_offers_the_office_lists(migrated_db: Database) -> None:
     from queue_fixtures import make_hall
 
     hall = make_hall(migrated_db)
     choices = QueueReports(migrated_db, hall.clock).choices(hall.admin)
-    assert len(choices.areas) == 6
-    assert (choices.counters, choices.clerks) == ((), ())
+    assert len(choices.areas) == 6 and choices.counters == (1, 2, 3)
+    assert [name for _, name in choices.clerks] == ["Lê Thị Hồng", "Quản Trị"]
