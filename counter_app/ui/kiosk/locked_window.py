@@ -50,12 +50,22 @@ class LockedWindow(QWidget):
         """Other windows get their keys back once this one is gone (Qt API)."""
         super().hideEvent(event)
         app = QApplication.instance()
-        if app is not None:
+        # A window manager iconifying the window also sends a hide event; it is still shown.
+        if app is not None and not self.isVisible():
             app.removeEventFilter(self.guard)
 
+    def out_of_full_screen(self) -> bool:
+        """Minimised, maximised or restored to a normal window while still locked."""
+        state = self.windowState()
+        minimised = bool(state & Qt.WindowState.WindowMinimized)
+        return not self.unlocked and (minimised or not state & Qt.WindowState.WindowFullScreen)
+
     def changeEvent(self, event: QEvent) -> None:
-        """Minimised by someone: back to full screen (Qt API)."""
+        """Minimised, maximised or restored by someone: back to full screen (Qt API)."""
         super().changeEvent(event)
-        minimised = bool(self.windowState() & Qt.WindowState.WindowMinimized)
-        if event.type() == QEvent.Type.WindowStateChange and minimised and not self.unlocked:
-            QTimer.singleShot(0, self.show_full_screen)
+        if event.type() == QEvent.Type.WindowStateChange and self.out_of_full_screen():
+            QTimer.singleShot(0, self, self._back_to_full_screen)
+
+    def _back_to_full_screen(self) -> None:
+        if self.isVisible() and self.out_of_full_screen():
+            self.show_full_screen()

@@ -7,7 +7,8 @@ answers are kept on the kiosk's disk first, like the counter screens do.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
@@ -43,6 +44,7 @@ class KioskRating(QObject):
         journal = RatingJournal(journal_path(ctx.dirs.data_dir, None))
         self.saver = RatingSaver(ctx.ratings, window.principal, journal, window.pool, parent=self)
         self._checked = False
+        self.visit = 0  # a new citizen at every reset: a late answer for the last one is dropped
         self.scan_page.scanned.connect(self.look_up)
         self.scan_page.cancelled.connect(window.reset_to_start)
         self.panel.answered.connect(self.saver.save)
@@ -61,14 +63,24 @@ class KioskRating(QObject):
 
     def look_up(self, scanned: str) -> None:
         """Find the dossier on the receipt, and whether it was rated already."""
-        ctx = self.window.ctx
+        ctx, visit = self.window.ctx, self.visit
+
+        def current(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+            def report(value: Any) -> None:
+                if visit == self.visit:  # else the kiosk went back to the start meanwhile
+                    handler(value)
+
+            return report
+
         self.window._run(
-            lambda: ctx.ratings.prompt_for_scan(scanned, ctx.dossiers), self._found, self._failed
+            lambda: ctx.ratings.prompt_for_scan(scanned, ctx.dossiers),
+            current(self._found),
+            current(self._failed),
         )
 
     def _found(self, prompt: RatingPrompt) -> None:
         if self.window.stack.currentWidget() is not self.scan_page:
-            return  # the kiosk went back to the start meanwhile
+            return  # the citizen left the scan page meanwhile
         log.info("kiosk rating for %s", prompt.event_key)
         self.panel.start(prompt)
         self.window.stack.setCurrentWidget(self.panel)
@@ -86,6 +98,7 @@ class KioskRating(QObject):
 
     def reset(self) -> None:
         """Back to nothing under way (the kiosk returns to its start screen)."""
+        self.visit += 1
         self.panel.stop()
         self.scan_page.reset()
 

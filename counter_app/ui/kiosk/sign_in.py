@@ -53,6 +53,7 @@ def _ask_supervisor(ctx: AppContext, parent: QWidget | None) -> Principal | None
         ctx, EXIT_ROLES, texts.KIOSK_EXIT_SIGN_IN_HEADING, texts.KIOSK_EXIT_ROLE_NOT_ALLOWED, parent
     )
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()  # what was typed does not stay behind in the citizen screen
     return dialog.principal if accepted else None
 
 

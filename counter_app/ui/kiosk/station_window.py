@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from counter_app.app_context import AppContext
 from counter_app.services.kiosk_lock import KioskLock
@@ -23,12 +23,18 @@ from counter_app.ui.workers import Pool, TaskSignals, run_task
 
 log = logging.getLogger(__name__)
 
+#: A citizen screen goes back to its start after this long untouched, unless set otherwise.
+IDLE_SECONDS = 45
+#: Never sooner than this: a citizen reading the screen is not "idle".
+MIN_IDLE_SECONDS = 10
+
 
 class StationWindow(LockedWindow):
     """Full-screen pages in a stack; slow work on a pool; the corner gesture asks staff to exit.
 
     Staff leave with the exit PIN (the same as the kiosk's) or, when none is set, a
-    supervisor's or admin's sign-in; `exit_requested` then fires.
+    supervisor's or admin's sign-in; `exit_requested` then fires. Left untouched for
+    `idle` it forgets what was typed (`went_idle`) and closes a sign-in left open.
     """
 
     exit_requested = Signal()
@@ -47,6 +53,8 @@ class StationWindow(LockedWindow):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(0)
         self.column.addWidget(self.stack, 1)
+        self.idle = self._timer(IDLE_SECONDS * 1000, self._idle_out)
+        self.guard.activity.connect(self._on_activity)
         self.corner.triggered.connect(self.open_exit)
         self.pin_pad.submitted.connect(self.check_pin)
 
@@ -95,6 +103,27 @@ class StationWindow(LockedWindow):
         if not finished:
             pending.append(signals)
             self._tasks.add(signals)
+
+    # --- idle ---
+    def set_idle_seconds(self, seconds: int) -> None:
+        """How long untouched before the screen goes back to its start."""
+        self.idle.setInterval(max(MIN_IDLE_SECONDS, seconds) * 1000)
+
+    def went_idle(self) -> bool:
+        """Back to the start with nothing typed kept; False to be asked again later."""
+        return True
+
+    def _on_activity(self) -> None:
+        if self.isVisible():
+            self.idle.start()
+
+    def _idle_out(self) -> None:
+        for dialog in self.findChildren(QDialog):  # a staff sign-in nobody finished
+            if dialog.isVisible():
+                log.info("%s: sign-in left open, closed", self.objectName())
+                dialog.reject()
+        if not self.went_idle():
+            self.idle.start()  # busy (a ticket, a rating): look again later
 
     # --- leaving ---
     def busy(self) -> bool:
@@ -145,6 +174,18 @@ class StationWindow(LockedWindow):
             timer.stop()
         self.close()
         self.exit_requested.emit()
+
+    # --- Qt events ---
+    def showEvent(self, event: QShowEvent) -> None:
+        """The idle timer runs while the screen shows (Qt API)."""
+        super().showEvent(event)
+        self.idle.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Nothing runs behind a hidden screen (Qt API)."""
+        super().hideEvent(event)
+        if not self.isVisible():  # not merely iconified for a moment
+            self.idle.stop()
 
     # --- size ---
     def resizeEvent(self, event: QResizeEvent) -> None:

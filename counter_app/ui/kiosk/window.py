@@ -6,7 +6,6 @@ import logging
 import uuid
 from collections.abc import Sequence
 
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from counter_app.app_context import AppContext
@@ -54,12 +53,11 @@ class KioskWindow(StationWindow):
         self.priority = ""
         self.request_key = uuid.uuid4().hex
         self.issuing = False
-        self.guard.activity.connect(self._on_activity)
         self.start_page, self.priority_page = StartPage(), PriorityPage()
         self.result_page, self.outage_page = ResultPage(), OutagePage()
         self.rating = KioskRating(self)
         self.start_page.set_rating_offered(self.rating.offered)
-        self.idle = self._timer(max(10, ctx.settings.kiosk.idle_seconds) * 1000, self._idle_out)
+        self.set_idle_seconds(ctx.settings.kiosk.idle_seconds)
         self.result_timer = self._timer(RESULT_MS, self.reset_to_start)
         self.poll = self._timer(POLL_MS, self.load_areas, single=False)
         self.timers.extend(self.rating.panel.timers())
@@ -196,27 +194,13 @@ class KioskWindow(StationWindow):
         self.load_areas()
 
     # --- idle and exit ---
-    def _on_activity(self) -> None:
-        if self.isVisible():
-            self.idle.start()
-
-    def _idle_out(self) -> None:
-        on_own_timer = (self.result_page, self.rating.panel)
-        if self.issuing or self.stack.currentWidget() in on_own_timer:
-            return  # the result screen and the rating pages have their own timers
+    def went_idle(self) -> bool:
+        """Back to the tiles, forgetting the priority, PIN digits and scanned code."""
+        if self.issuing or self.rating.active() or self.stack.currentWidget() is self.result_page:
+            return False  # the result screen and the rating pages have their own timers
         self.reset_to_start()
+        return True
 
     def busy(self) -> bool:
         """A ticket is being issued or a citizen is rating: staff wait before leaving."""
         return self.issuing or self.rating.active()
-
-    # --- Qt events ---
-    def showEvent(self, event: QShowEvent) -> None:
-        """The idle timer runs while the kiosk shows (Qt API)."""
-        super().showEvent(event)
-        self.idle.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """Nothing runs behind a hidden kiosk (Qt API)."""
-        super().hideEvent(event)
-        self.idle.stop()

@@ -112,6 +112,12 @@ class AskPage(QWidget):
         self.subject.setVisible(bool(subject))
         self.set_open(True)
 
+    def clear(self) -> None:
+        """Nobody's service shown, no level chosen (between citizens)."""
+        for widget in (self.counter, self.clerk, self.subject):
+            widget.setText("")
+        self.set_open(True)
+
     def set_open(self, open_: bool) -> None:
         """Every button answers (True), or none does (after the first tap)."""
         for button in (*self.buttons, self.decline):

@@ -87,10 +87,13 @@ class RatingPanel(QStackedWidget):
         return self.prompt is not None
 
     def stop(self) -> None:
-        """Forget the current prompt without a word (the window is closing or resetting)."""
+        """Forget the current prompt and all the citizen chose or typed, without a word."""
         for timer in self.timers():
             timer.stop()
         self.prompt, self.level, self.done_answering = None, None, False
+        self.ask_page.clear()
+        self.reason_page.reset()
+        self.setCurrentWidget(self.ask_page)
 
     def touch(self) -> None:
         """Someone is using the screen: the page's time limit starts again."""

@@ -121,11 +121,13 @@ class ReasonPage(QStackedWidget):
         self.addWidget(self.write_view)
 
     def reset(self) -> None:
-        """Nothing chosen, no comment, the list shown, the buttons ready."""
+        """Nothing chosen, no comment, small letters, the list shown, the buttons ready."""
         for toggle in self.reasons:
             toggle.setChecked(False)
         self.comment.clear()
         self._typed("")
+        if self.keyboard.shift:
+            self.keyboard.toggle_shift()
         self.set_open(True)
         self.setCurrentWidget(self.list_view)
 

@@ -66,6 +66,7 @@ class RatingWindow(StationWindow):
         self.saver = RatingSaver(ctx.ratings, principal, journal, pool, parent=self)
         self.bridge = QueueBridge(ctx.queue, poll_seconds, parent=self)
         self.office_timer = self._timer(OFFICE_RETRY_MS, self.load_office)
+        self.set_idle_seconds(timing.ask_seconds)
         self.timers.extend(self.panel.timers())
         self.bridge.events.connect(self.on_events)
         self.bridge.status.connect(self.on_status)
@@ -98,6 +99,12 @@ class RatingWindow(StationWindow):
     def busy(self) -> bool:
         """A citizen is answering: staff wait for them before leaving."""
         return self.panel.active()
+
+    def went_idle(self) -> bool:
+        """An exit PIN pad left open goes back to the waiting page, its digits forgotten."""
+        if self.stack.currentWidget() is self.pin_pad:
+            self.show_idle()
+        return True  # the rating pages have their own time limits
 
     def unlock(self) -> None:
         """Staff leave: stop following the queue, then close."""
