@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import NoReturn
 
@@ -22,6 +23,7 @@ class VietnameseParser(argparse.ArgumentParser):
 
 def counter_number(value: str) -> int:
     """A counter number from the command line: a positive whole number."""
-    if not value.strip().isdigit() or int(value) < 1:
+    # ASCII digits only: isdigit() also takes "²", which int() refuses with an English message.
+    if not re.fullmatch(r"[0-9]{1,9}", value.strip()) or int(value) < 1:
         raise argparse.ArgumentTypeError(texts.RATING_COUNTER_INVALID.format(value=value))
     return int(value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import socket
 import tomllib
 from collections.abc import Mapping
@@ -83,10 +84,13 @@ class PrintingSettings:
 
 @dataclass(frozen=True)
 class BackupSettings:
-    """Where backups go and how many are kept."""
+    """Where backups go, how many are kept, how often they are made, when to warn."""
 
-    folder: str = ""  # empty: the data folder's backups/
-    keep: int = 30
+    folder: str = ""  # empty: the data folder's backups/; a set folder must exist (USB plugged)
+    keep: int = 30  # newest automatic/manual backups kept, older ones deleted
+    auto: bool = True  # this station makes the automatic backup when one is due
+    every_hours: int = 24  # an automatic backup is due when the last good one is this old
+    warn_after_hours: int = 48  # the clerk window warns when the last good one is older
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,8 @@ _MINIMUM: dict[str, int] = {
     "security.lockout_minutes": 1,
     "security.idle_lock_minutes": 1,
     "backup.keep": 1,
+    "backup.every_hours": 1,
+    "backup.warn_after_hours": 1,
     "attachments.max_mb": 1,
     "kiosk.idle_seconds": 10,
     "display.recent_calls": 1,
@@ -201,6 +207,10 @@ _MINIMUM: dict[str, int] = {
     "sync.pull_seconds": 5,
     "sync.max_backoff_seconds": 10,
 }
+
+# Every whole-number setting stays below this: seconds become Qt timer milliseconds (a 32-bit
+# int), so a mistyped huge value would crash a station instead of being refused here.
+MAXIMUM = 1_000_000
 
 
 def _convert(value: Any, hint: Any, source: str, key: str) -> Any:
@@ -219,7 +229,8 @@ def _convert(value: Any, hint: Any, source: str, key: str) -> Any:
             raise SettingsError(source, key, f"cần một số nguyên, nhận được {value!r}")
         if isinstance(value, int):
             return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        # ASCII digits, few enough for int(): isdigit() also accepts "²" and "٣".
+        if isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,18}", value.strip()):
             return int(value.strip())
         raise SettingsError(source, key, f"cần một số nguyên, nhận được {value!r}")
     if hint is str:
@@ -280,6 +291,8 @@ def _build_section(cls: type, data: Mapping[str, Any], section: str, source: str
             raise SettingsError(
                 source, full, f"giá trị {value} nhỏ hơn mức tối thiểu {_MINIMUM[full]}"
             )
+        if isinstance(value, int) and not isinstance(value, bool) and value > MAXIMUM:
+            raise SettingsError(source, full, f"giá trị {value} lớn hơn mức tối đa {MAXIMUM}")
         values[name] = value
     return cls(**values)
 
@@ -322,6 +335,10 @@ def parse_settings(
     if built["kiosk"].paper_mm not in (58, 80):
         raise SettingsError(source, "kiosk.paper_mm", "khổ giấy máy in vé chỉ là 58 hoặc 80 (mm)")
     built["rating"] = _check_rating(built["rating"], source)
+    if built["backup"].warn_after_hours < built["backup"].every_hours:
+        raise SettingsError(
+            source, "backup.warn_after_hours", "phải lớn hơn hoặc bằng backup.every_hours"
+        )
     sync = built["sync"]
     if sync.url and not sync.url.startswith(("http://", "https://")):
         raise SettingsError(source, "sync.url", "địa chỉ phải bắt đầu bằng https:// (hoặc http://)")

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.domain.catalog import (
+    MAX_FEE,
     CatalogFormatError,
     PaperSpec,
     ProcedureSpec,
@@ -176,6 +177,11 @@ def _spec_from_item(item: object) -> ProcedureSpec:
     fee_text = _get(item, "fee_text", str, "")
     if "fee_amount" in item:
         fee = _get(item, "fee_amount", (int, Decimal), None)
+        if isinstance(fee, Decimal) and not fee.is_finite():
+            raise ValueError("Trường “fee_amount” phải là số nguyên đồng.")
+        # Before int(): "1e999999999" would take forever to turn into an integer.
+        if fee is not None and not -MAX_FEE <= fee <= MAX_FEE:
+            raise ValueError(f"Lệ phí “{str(fee)[:20]}” đồng lớn bất thường.")
         if isinstance(fee, Decimal) and fee != fee.to_integral_value():
             raise ValueError("Trường “fee_amount” phải là số nguyên đồng.")
         fee_amount = None if fee is None else int(fee)

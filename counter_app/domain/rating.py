@@ -114,7 +114,8 @@ def event_key(kind: str, ref_id: int) -> str:
 def parse_event_key(key: str) -> tuple[str, int]:
     """The kind and id inside an event key; ValueError when it is not one."""
     kind, _, ref = key.partition(":")
-    if kind not in (TICKET, DOSSIER) or not ref.isdigit():
+    # ASCII digits, few enough for int(): isdigit() also takes "²", which int() refuses.
+    if kind not in (TICKET, DOSSIER) or not (ref.isascii() and ref.isdigit() and len(ref) <= 18):
         raise ValueError(f"Mã lượt phục vụ không hợp lệ: {key!r}")
     return kind, int(ref)
 

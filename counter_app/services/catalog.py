@@ -14,7 +14,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from counter_app.clock import Clock, vietnam_now
-from counter_app.domain.catalog import CatalogFormatError, ProcedureSpec, spec_problems
+from counter_app.domain.catalog import (
+    MAX_FIELD,
+    MAX_NAME,
+    CatalogFormatError,
+    ProcedureSpec,
+    spec_problems,
+)
 from counter_app.domain.catalog_files import read_catalog_csv, read_catalog_json
 from counter_app.domain.roles import Role
 from counter_app.domain.text import fold, normalize
@@ -67,7 +73,8 @@ def _clean(spec: ProcedureSpec) -> ProcedureSpec:
 
 def _store(row: Procedure, spec: ProcedureSpec, now: datetime) -> None:
     row.code, row.name, row.field = spec.code, spec.name, spec.field
-    row.name_folded, row.field_folded = fold(spec.name), fold(spec.field)
+    # Folding can lengthen text (a Hangul syllable becomes three letters): cut to the column.
+    row.name_folded, row.field_folded = fold(spec.name)[:MAX_NAME], fold(spec.field)[:MAX_FIELD]
     row.processing_days, row.processing_text = spec.processing_days, spec.processing_text
     row.fee_amount, row.fee_text = spec.fee_amount, spec.fee_text
     row.boundary_free, row.active = spec.boundary_free, True

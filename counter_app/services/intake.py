@@ -29,6 +29,7 @@ from counter_app.domain.text import fold, normalize
 from counter_app.services import audit
 from counter_app.services.attachment_store import FileFacts
 from counter_app.services.attachments import AttachmentService
+from counter_app.services.crash_points import crash_point
 from counter_app.services.dossier_events import add_event
 from counter_app.services.dossier_queries import DossierDetail, DossierQueries
 from counter_app.services.errors import NotFound, ValidationError
@@ -102,7 +103,7 @@ class IntakeService:
 
     def find_applicants(self, query: str, limit: int = 10) -> list[ApplicantInput]:
         """Returning applicants by id number, tax code or phone (exact), newest first."""
-        key = "".join(query.split())
+        key = "".join(normalize(query).split())  # no NUL or invisible mark reaches the query
         if len(key) < 6:
             return []
         phone = key.replace("+84", "0", 1) if key.startswith("+84") else key
@@ -172,6 +173,7 @@ class IntakeService:
             audit.record(
                 session, principal, now, "dossier.receive", "dossier", dossier.id, code=dossier.code
             )
+            crash_point("intake_before_commit")  # files stored, every row flushed (crash tests)
             log.info("dossier %s received (id %s)", dossier.code, dossier.id)
             dossier_id = dossier.id
         return self.queries.get(dossier_id)
@@ -254,11 +256,12 @@ class IntakeService:
 
     @staticmethod
     def _procedure(session: Session, code: str) -> Procedure:
+        code = normalize(code).upper()  # PostgreSQL refuses a NUL character in a query
         procedure = session.scalar(
-            select(Procedure).where(Procedure.code == code.strip().upper(), Procedure.active)
+            select(Procedure).where(Procedure.code == code, Procedure.active)
         )
         if procedure is None:
-            raise NotFound(f"Không có thủ tục mã '{code}' trong danh mục đang áp dụng.")
+            raise NotFound(f"Không có thủ tục mã “{code[:40]}” trong danh mục đang áp dụng.")
         return procedure
 
     def _new_dossier(

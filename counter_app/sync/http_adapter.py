@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import math
+import re
 import time
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -17,6 +19,7 @@ from typing import Any, TypeVar, cast
 import httpx
 
 from counter_app.domain.sync_payload import compact_json, parse_portal_time
+from counter_app.domain.text import normalize
 from counter_app.sync.provincial import (
     CONNECTION_CUT,
     NOT_PROTOCOL,
@@ -40,6 +43,11 @@ _T = TypeVar("_T")
 _EPOCH = "x-server-epoch"  # on every answer of the province, never on a captive portal's
 _JSON = "application/json"
 _GZIP_JSON = {"Content-Type": _JSON, "Content-Encoding": "gzip"}
+_COUNT = re.compile(r"[0-9]{1,15}")  # a count or seconds in a header (isdigit() takes "²")
+#: The longest wait a Retry-After can ask for; beyond it a date in 9999 would overflow timers.
+MAX_RETRY_AFTER = 24 * 3600.0
+_MAX_INT = 2**63 - 1  # what a database column holds
+_MAX_MESSAGE = 500
 
 
 def _ensure(ok: bool) -> None:
@@ -48,27 +56,53 @@ def _ensure(ok: bool) -> None:
         raise SyncUnavailable(NOT_PROTOCOL)
 
 
+def _is_key(value: object) -> bool:
+    """An identifier as the protocol sends them: text with no control or invisible character."""
+    return isinstance(value, str) and value.isprintable()
+
+
 def _field(obj: dict[str, Any], key: str, kind: type[_T]) -> _T:
-    """``obj[key]`` when it has this type (a bool is not an int here)."""
+    """``obj[key]`` when it has this type (a bool is not an int here).
+
+    Numbers are counts and sequence numbers (0 up to what a database holds); strings are
+    identifiers, so nothing a query or a stored row could choke on gets through.
+    """
     value = obj.get(key)
     _ensure(isinstance(value, kind) and not (kind is int and isinstance(value, bool)))
+    _ensure(not isinstance(value, int) or isinstance(value, bool) or 0 <= value <= _MAX_INT)
+    _ensure(not isinstance(value, str) or value.isprintable())
     return cast(_T, value)
 
 
+def _message(value: object) -> str:
+    """Text of the province shown to a person or stored: clean and of a sensible length."""
+    return normalize(str(value))[:_MAX_MESSAGE] if value is not None else ""
+
+
 def _retry_after(value: str | None) -> float | None:
-    """Retry-After in seconds (sent as seconds or as an HTTP date), or None."""
-    with contextlib.suppress(TypeError, ValueError):
-        if value is not None and value.strip().isdigit():
-            return float(value)
-        at = parsedate_to_datetime(value)  # type: ignore[arg-type]
-        return max(0.0, at.timestamp() - time.time())
-    return None
+    """Retry-After in seconds (sent as seconds or as an HTTP date), at most a day, or None."""
+    seconds = None
+    with contextlib.suppress(TypeError, ValueError, OverflowError, IndexError):
+        if value is not None and _COUNT.fullmatch(value.strip()):
+            seconds = float(value)
+        else:
+            at = parsedate_to_datetime(value)  # type: ignore[arg-type]
+            seconds = at.timestamp() - time.time()
+    if seconds is None or not math.isfinite(seconds):
+        return None
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
+
+
+def _count(value: str) -> int | None:
+    """A byte count sent in a header, or None when it is not one."""
+    return int(value) if _COUNT.fullmatch(value) else None
 
 
 def _body(response: httpx.Response) -> Any:
     """The parsed JSON body, or None when the answer is not (valid) JSON."""
     media = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    with contextlib.suppress(ValueError):
+    # RecursionError: "[[[[…" nested deeper than the parser's stack.
+    with contextlib.suppress(ValueError, RecursionError):
         return json.loads(response.content) if media == _JSON else None
     return None
 
@@ -92,7 +126,7 @@ def _failure(response: httpx.Response) -> Exception:
     retry_after = _retry_after(response.headers.get("retry-after"))
     error = _error_body(response)
     if status == 401:
-        return AuthRejected(str((error or {}).get("message", "")))
+        return AuthRejected(_message((error or {}).get("message")))
     if status == 429:
         return RateLimited(retry_after)
     if status < 400 or status >= 500:
@@ -102,8 +136,8 @@ def _failure(response: httpx.Response) -> Exception:
         return SyncUnavailable(NOT_PROTOCOL)
     error = error or {}
     limits = error["limits"] if isinstance(error.get("limits"), dict) else None
-    code = str(error.get("error", "too_large" if status == 413 else ""))
-    return RequestRefused(status, code, str(error.get("message") or REFUSED), limits)
+    code = _message(error.get("error", "too_large" if status == 413 else ""))
+    return RequestRefused(status, code, _message(error.get("message")) or REFUSED, limits)
 
 
 def _head_size(first_line: str, raw: list[tuple[bytes, bytes]]) -> int:
@@ -115,7 +149,7 @@ def _item_result(raw: object) -> ItemResult:
     item = cast(dict[str, Any], raw) if isinstance(raw, dict) else {}
     status, op_id = _field(item, "status", str), item.get("op_id")
     _ensure(status in ("accepted", "duplicate", "rejected") and isinstance(op_id, str | None))
-    code, message = str(item.get("code", "")), str(item.get("message", ""))
+    code, message = _message(item.get("code")), _message(item.get("message"))
     retryable, superseded = item.get("retryable") is True, item.get("superseded") is True
     return ItemResult(op_id or "", status, code, message, retryable, superseded)
 
@@ -216,9 +250,11 @@ class HttpProvincialAdapter:
         _ensure(_EPOCH in headers)
         if response.status_code == 404:
             return AttachmentState(0, None, False)
-        received, length = headers.get("upload-offset", ""), headers.get("upload-length", "")
-        _ensure(received.isdigit() and length.isdigit())
-        return AttachmentState(int(received), int(length), headers.get("upload-complete") == "1")
+        received = _count(headers.get("upload-offset", ""))
+        length = _count(headers.get("upload-length", ""))
+        if received is None or length is None or received > length:
+            raise SyncUnavailable(NOT_PROTOCOL)
+        return AttachmentState(received, length, headers.get("upload-complete") == "1")
 
     def upload(self, sha256: str, offset: int, length: int, chunk: bytes) -> AttachmentState:
         """``PUT /api/v1/attachments/{sha256}`` of one chunk; a 409 offset_mismatch says where."""
@@ -228,14 +264,16 @@ class HttpProvincialAdapter:
         response = self._call("PUT", path, (200, 201, 202, 409), content=chunk, headers=headers)
         if response.status_code == 409:
             error = _error_body(response) or {}
-            held = response.headers.get("upload-offset", "")
-            if error.get("error") != "offset_mismatch" or not held.isdigit():
+            held = _count(response.headers.get("upload-offset", ""))
+            if error.get("error") != "offset_mismatch" or held is None:
                 raise _failure(response)
-            return AttachmentState(int(held), length, False)
+            _ensure(held <= length)
+            return AttachmentState(held, length, False)
         answer = _json(response)
         status = _field(answer, "status", str)
-        _ensure(status in ("complete", "partial"))
-        return AttachmentState(_field(answer, "received", int), length, status == "complete")
+        received = _field(answer, "received", int)
+        _ensure(status in ("complete", "partial") and 0 <= received <= length)
+        return AttachmentState(received, length, status == "complete")
 
     def pull_changes(self, after: int, limit: int = 500) -> ChangesPage:
         """``GET /api/v1/changes?after=…&limit=…``; seqs checked to increase strictly."""
@@ -267,8 +305,8 @@ class HttpProvincialAdapter:
         found, keys = _field(body, "dossiers", list), _field(body, "ratings", list)
         files = _field(body, "attachments", list)
         _ensure(all(isinstance(e, dict) for e in found + files))
-        _ensure(all(isinstance(k, str) for k in keys))
-        _ensure(all(isinstance(e.get("have_hash"), str | None) for e in found))
+        _ensure(all(_is_key(k) for k in keys))
+        _ensure(all(e.get("have_hash") is None or _is_key(e["have_hash"]) for e in found))
         missing = tuple(
             MissingDossier(_field(e, "MaHoSo", str), _field(e, "have_seq", int), e.get("have_hash"))
             for e in found

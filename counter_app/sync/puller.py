@@ -18,6 +18,7 @@ from counter_app.clock import Clock
 from counter_app.domain.dossier_status import DossierStatus
 from counter_app.domain.roles import Role
 from counter_app.domain.sync_payload import parse_portal_time
+from counter_app.domain.text import normalize
 from counter_app.services.dossier_events import add_event
 from counter_app.services.principal import Principal
 from counter_app.sync import state
@@ -29,6 +30,13 @@ log = logging.getLogger(__name__)
 
 UPSTREAM = "upstream"
 PROVINCE_STATION = "Hệ thống tỉnh"
+# Column sizes of db.models.DossierEvent (and Dossier.code), which PostgreSQL enforces.
+MAX_CODE, MAX_ACTOR, MAX_UNIT, MAX_CHANGE_ID = 60, 120, 200, 200
+
+
+def _text(value: object, limit: int | None = None) -> str:
+    """A text member of an upstream change as stored: clean, cut to its column; "" if not text."""
+    return normalize(value)[:limit] if isinstance(value, str) else ""
 
 
 def pull_changes(
@@ -52,8 +60,12 @@ def pull_changes(
 
 def apply_change(session: Session, change: Mapping[str, Any], clock: Clock) -> int:
     """Apply one upstream change inside the caller's transaction; 1 if applied, 0 if skipped."""
-    change_id = str(change.get("change_id", ""))
+    # Cleaned before any query: PostgreSQL refuses a NUL character in a parameter.
+    change_id = _text(change.get("change_id"), MAX_CHANGE_ID)
     code = change.get("MaHoSo")
+    if not isinstance(code, str) or not code or len(code) > MAX_CODE or code != normalize(code):
+        log.warning("upstream change %s names no dossier code (%.80r), skipped", change_id, code)
+        return 0
     dossier = session.scalars(select(Dossier).where(Dossier.code == code)).first()
     if dossier is None:
         log.warning("upstream change %s for unknown dossier %r skipped", change_id, code)
@@ -68,16 +80,19 @@ def apply_change(session: Session, change: Mapping[str, Any], clock: Clock) -> i
     if done is not None:
         return 0
     try:
-        status = DossierStatus(int(change["TrangThaiHoSo"]))
+        raw_status = change["TrangThaiHoSo"]
+        if isinstance(raw_status, bool):
+            raise TypeError(f"TrangThaiHoSo {raw_status!r}")
+        status = DossierStatus(int(raw_status))
         at = parse_portal_time(str(change["ThoiDiemXuLy"]))
         due = change.get("NgayHenTra")
         returned = change.get("NgayTra")
         due_at = parse_portal_time(due) if due else None
         returned_at = parse_portal_time(returned) if returned else None
-    except (KeyError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, OverflowError) as exc:
         log.error("upstream change %s unreadable, skipped: %s", change_id, exc)
         return 0
-    actor = str(change.get("NguoiXuLy") or PROVINCE_STATION)
+    actor = _text(change.get("NguoiXuLy"), MAX_ACTOR) or PROVINCE_STATION
     principal = Principal(None, "province", actor, Role.SUPERVISOR, PROVINCE_STATION)
     source = dossier.status
     dossier.status = int(status)
@@ -95,12 +110,12 @@ def apply_change(session: Session, change: Mapping[str, Any], clock: Clock) -> i
         UPSTREAM,
         source,
         int(status),
-        giver=str(change.get("PhongBanXuLy") or PROVINCE_STATION),
+        giver=_text(change.get("PhongBanXuLy"), MAX_UNIT) or PROVINCE_STATION,
         receiver="",
-        unit=str(change.get("PhongBanXuLy") or ""),
-        note=str(change.get("NoiDungXuLy") or ""),
+        unit=_text(change.get("PhongBanXuLy"), MAX_UNIT),
+        note=_text(change.get("NoiDungXuLy")),
         change_id=change_id,
-        server_seq=change.get("seq"),
+        server_seq=seq if isinstance(seq := change.get("seq"), int) else None,
     )
-    event.actor_title = str(change.get("ChucDanh") or "")
+    event.actor_title = _text(change.get("ChucDanh"), MAX_ACTOR)
     return 1
