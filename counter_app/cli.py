@@ -165,12 +165,18 @@ def _cmd_import_catalog(ctx: AppContext, args: argparse.Namespace) -> str:
 
 def _cmd_backup(ctx: AppContext, args: argparse.Namespace) -> str:
     from counter_app.services.backup import BackupService
+    from counter_app.services.backup_schedule import BackupSchedule
 
     service = BackupService(ctx.db, args.to, ctx.clock) if args.to else ctx.backups
-    path = service.backup_now()
-    removed = service.rotate(ctx.settings.backup.keep)
-    extra = f" (đã xóa {len(removed)} bản cũ)" if removed else ""
-    return f"Đã sao lưu vào {path}{extra}."
+    # Read back, rotated and recorded like the automatic one (the window's warning clears).
+    schedule = BackupSchedule(
+        service, ctx.settings.backup, ctx.clock, folder_must_exist=False if args.to else None
+    )
+    before = set(service.list_backups())
+    path = schedule.backup_verified()
+    removed = len(before - set(service.list_backups()))
+    extra = f" (đã xóa {removed} bản cũ)" if removed else ""
+    return f"Đã sao lưu vào {path} và đọc lại kiểm tra{extra}."
 
 
 def _cmd_check(ctx: AppContext, _args: argparse.Namespace) -> str:

@@ -6,16 +6,23 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.clock import Clock, vietnam_now
-from counter_app.domain.roles import Role, parse_role
+from counter_app.domain.roles import PEOPLE_ROLES, Role, parse_role
 from counter_app.domain.text import normalize
 from counter_app.services import audit
 from counter_app.services.errors import NotFound, ServiceError, ValidationError
+from counter_app.services.passwords import (
+    HASHER,
+    PUBLISHED_PASSWORD,
+    published_problems,
+)
+from counter_app.services.passwords import hash_password as hash_password
+from counter_app.services.passwords import password_problems as password_problems
+from counter_app.services.passwords import username_problems as username_problems
+from counter_app.services.passwords import verify as _verify
 from counter_app.services.principal import Principal, require_role
 from counter_app.settings import SecuritySettings
 from db.engine import Database
@@ -23,12 +30,10 @@ from db.models import User
 
 log = logging.getLogger(__name__)
 
-_HASHER = PasswordHasher()
 # Verified against when the username is unknown, so timing does not reveal which names exist.
-_DUMMY_HASH = _HASHER.hash("mot-cua-counter-dummy-password")
+_DUMMY_HASH = HASHER.hash("mot-cua-counter-dummy-password")
 
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
-USERNAME_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789._-")
 
 
 class SignInError(ServiceError):
@@ -64,32 +69,6 @@ def _info(user: User) -> UserInfo:
 
 def _principal(user: User, station: str) -> Principal:
     return Principal(user.id, user.username, user.full_name, Role(user.role), station)
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash of the password."""
-    return _HASHER.hash(password)
-
-
-def password_problems(password: str, minimum: int) -> list[str]:
-    """What is wrong with a proposed password; empty when acceptable."""
-    problems = []
-    if len(password) < minimum:
-        problems.append(f"Mật khẩu phải có ít nhất {minimum} ký tự.")
-    if password.strip() != password:
-        problems.append("Mật khẩu không được bắt đầu hoặc kết thúc bằng khoảng trắng.")
-    if password and (password.isdigit() or password.isalpha()):
-        problems.append("Mật khẩu cần có cả chữ và số (hoặc ký tự đặc biệt).")
-    return problems
-
-
-def username_problems(username: str) -> list[str]:
-    """What is wrong with a proposed username; empty when acceptable."""
-    if not 3 <= len(username) <= 50:
-        return ["Tên đăng nhập phải dài từ 3 đến 50 ký tự."]
-    if not set(username) <= USERNAME_CHARS:
-        return ["Tên đăng nhập chỉ gồm chữ thường không dấu, số và các dấu . _ -"]
-    return []
 
 
 class AccountService:
@@ -147,6 +126,7 @@ class AccountService:
         except ValueError as exc:
             problems.append(str(exc))
         problems += password_problems(password, self.security.min_password_length)
+        problems += published_problems(session, password)
         if not problems and session.scalar(select(User.id).where(User.username == username)):
             problems.append(f"Tên đăng nhập '{username}' đã có người dùng.")
         if problems:
@@ -209,8 +189,11 @@ class AccountService:
                 "Nhập sai mật khẩu quá số lần cho phép: tài khoản tạm khóa "
                 f"{self.security.lockout_minutes} phút."
             )
-        if _HASHER.check_needs_rehash(user.password_hash):
+        if HASHER.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
+        if published_problems(session, password) and not user.must_change_password:
+            user.must_change_password = True
+            log.warning("account %s signed in with a published password: change required", username)
         user.failed_logins = 0
         user.locked_until = None
         user.last_login_at = now
@@ -230,20 +213,36 @@ class AccountService:
         audit.record(session, who, now, "auth.sign_in_failed", "user", user_id or "", reason=reason)
 
     def sign_out(self, principal: Principal) -> None:
-        """Record that the account signed out (or the session was locked)."""
+        """Record that the account signed out."""
+        require_role(principal, *Role)
         with self.db.write() as session:
             audit.record(
                 session, principal, self.clock(), "auth.sign_out", "user", principal.user_id or ""
             )
 
+    def lock_session(self, principal: Principal) -> None:
+        """Record that the session at this station locked itself after idle time."""
+        require_role(principal, *Role)
+        with self.db.write() as session:
+            audit.record(
+                session,
+                principal,
+                self.clock(),
+                "auth.session_locked",
+                "user",
+                principal.user_id or "",
+            )
+
     def must_change_password(self, principal: Principal) -> bool:
         """True when the account has to choose a new password before working."""
+        require_role(principal, *Role)
         with self.db.read() as session:
             user = session.get(User, principal.user_id)
             return bool(user and user.must_change_password)
 
     def change_password(self, principal: Principal, old: str, new: str) -> None:
-        """Change one's own password, knowing the old one."""
+        """Change one's own password, knowing the old one (people only: devices are reset)."""
+        require_role(principal, *PEOPLE_ROLES)
         now = self.clock()
         with self.db.write() as session:
             user = session.get(User, principal.user_id)
@@ -252,6 +251,7 @@ class AccountService:
             if not _verify(user.password_hash, old):
                 raise ValidationError("Mật khẩu hiện tại không đúng.")
             problems = password_problems(new, self.security.min_password_length)
+            problems += published_problems(session, new)
             if new == old:
                 problems.append("Mật khẩu mới phải khác mật khẩu hiện tại.")
             if problems:
@@ -267,6 +267,8 @@ class AccountService:
         if problems:
             raise ValidationError(problems)
         with self.db.write() as session:
+            if published_problems(session, new):
+                raise ValidationError(PUBLISHED_PASSWORD)
             user = self._get(session, username)
             user.password_hash = hash_password(new)
             user.must_change_password = True
@@ -297,10 +299,3 @@ class AccountService:
         if user is None:
             raise NotFound(f"Không có tài khoản '{username}'.")
         return user
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _HASHER.verify(password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import glob
+import contextlib
 import logging
 import os
 import shutil
 import sqlite3
-import subprocess
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from counter_app.clock import VN_TZ, Clock, vietnam_now
+from counter_app.services import pg_tools
 from counter_app.services.errors import ServiceError, ValidationError
+from counter_app.services.pg_tools import find_pg_tool as find_pg_tool
 from db.engine import Database
 from db.migrate import current_revision, head_revision, known_revisions
 from db.sqlite_backup import backup_sqlite_file, check_sqlite_file
@@ -40,26 +41,6 @@ class CheckReport:
         return not self.problems
 
 
-def find_pg_tool(name: str) -> str | None:
-    """Path of a PostgreSQL client tool (pg_dump, pg_restore): PATH first, then Debian's."""
-    found = shutil.which(name)
-    if found:
-        return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
-    return candidates[0] if candidates else None
-
-
-def _pg_args(url: str) -> tuple[list[str], dict[str, str]]:
-    parsed = make_url(url)
-    args = ["-h", parsed.host or "127.0.0.1", "-p", str(parsed.port or 5432)]
-    if parsed.username:
-        args += ["-U", parsed.username]
-    env = dict(os.environ)
-    if parsed.password:
-        env["PGPASSWORD"] = parsed.password
-    return [*args, "-d", parsed.database or "postgres"], env
-
-
 class BackupService:
     """Makes and restores backups of the database into a folder (e.g. a USB disk)."""
 
@@ -67,52 +48,81 @@ class BackupService:
         self.db = db
         self.backup_dir = backup_dir
         self.clock = clock
+        # The page's "back up now" and the automatic backup share this service (two workers).
+        self._writing = threading.Lock()
 
     def backup_now(self, prefix: str = "sao-luu") -> Path:
-        """Write a full backup now and return its path."""
+        """Write a full backup now and return its path (ServiceError when it cannot)."""
+        with self._writing:
+            return self._backup(prefix)
+
+    def _backup(self, prefix: str) -> Path:
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        if self.db.sqlite_file is not None:
-            target = self.backup_dir / f"{prefix}-{stamp}{SQLITE_SUFFIX}"
-            try:
+        suffix = SQLITE_SUFFIX if self.db.sqlite_file is not None else PG_SUFFIX
+        target = self.backup_dir / f"{prefix}-{stamp}{suffix}"
+        self._make_folder()
+        try:
+            if self.db.sqlite_file is not None:
                 path = backup_sqlite_file(self.db.sqlite_file, target)
-            except (OSError, sqlite3.Error) as exc:
-                log.error("backup failed: %s", exc)
-                raise ServiceError(f"Sao lưu không thành công: {exc}") from exc
-        else:
-            path = self._pg_dump(self.backup_dir / f"{prefix}-{stamp}{PG_SUFFIX}")
+            else:
+                path = pg_tools.dump(self.db.url, target)
+        except (OSError, sqlite3.Error) as exc:
+            log.error("backup failed: %s", exc)
+            raise ServiceError(f"Sao lưu không thành công: {_reason(exc)}") from exc
+        finally:
+            with contextlib.suppress(OSError):  # a cut short copy never stays on the disk
+                target.with_name(target.name + ".partial").unlink(missing_ok=True)
         log.info("backup written to %s", path)
         return path
 
-    def _pg_dump(self, target: Path) -> Path:
-        tool = find_pg_tool("pg_dump")
-        if tool is None:
-            raise ServiceError("Không tìm thấy công cụ pg_dump: hãy cài gói PostgreSQL client.")
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = target.with_name(target.name + ".partial")
-        args, env = _pg_args(self.db.url)
-        result = subprocess.run(
-            [tool, "--format=custom", "--no-owner", "-f", str(partial), *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=3600,
-            check=False,
-        )
-        if result.returncode != 0:
-            partial.unlink(missing_ok=True)
-            log.error("pg_dump failed: %s", result.stderr.strip())
-            raise ServiceError(f"Sao lưu PostgreSQL không thành công: {result.stderr.strip()}")
-        os.chmod(partial, 0o600)
-        os.replace(partial, target)
-        return target
+    def _make_folder(self) -> None:
+        # Only the last level is created: a missing parent means the USB disk is not there,
+        # and creating the whole path would quietly put the backups on the local disk.
+        try:
+            self.backup_dir.mkdir(exist_ok=True, mode=0o700)
+        except FileNotFoundError as exc:
+            log.error("backup folder %s unreachable: %s", self.backup_dir, exc)
+            raise ServiceError(
+                f"Không thấy thư mục sao lưu {self.backup_dir}: ổ USB sao lưu đã được cắm chưa?"
+            ) from exc
+        except OSError as exc:
+            log.error("backup folder %s unusable: %s", self.backup_dir, exc)
+            raise ServiceError(f"Không dùng được thư mục sao lưu: {_reason(exc)}") from exc
+
+    def verify(self, path: Path) -> str:
+        """Read a backup through; its schema revision, or ValidationError when it is unusable."""
+        if not path.is_file():
+            raise ValidationError(f"Không tìm thấy tệp sao lưu {path}.")
+        if self.db.sqlite_file is None:
+            revision = pg_tools.archive_revision(path)
+        else:
+            problems = check_sqlite_file(path)
+            if problems:
+                log.warning("unusable SQLite backup %s: %s", path, problems[:5])
+                raise ValidationError(["Tệp sao lưu bị hỏng, không dùng được:", *problems[:5]])
+            found = _sqlite_revision(path)
+            if found is None:
+                raise ValidationError("Tệp này không phải bản sao lưu của phần mềm Một Cửa.")
+            revision = found
+        if revision not in known_revisions():
+            raise ValidationError(
+                "Bản sao lưu do phiên bản phần mềm mới hơn tạo ra; hãy cài phiên bản mới trước."
+            )
+        return revision
 
     def list_backups(self) -> list[Path]:
         """Backups in the folder, newest first."""
-        if not self.backup_dir.is_dir():
-            return []
         suffix = SQLITE_SUFFIX if self.db.sqlite_file is not None else PG_SUFFIX
-        files = [p for p in self.backup_dir.iterdir() if p.is_file() and p.name.endswith(suffix)]
-        return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+        found: list[tuple[float, Path]] = []
+        try:
+            if not self.backup_dir.is_dir():
+                return []
+            for path in self.backup_dir.iterdir():
+                if path.name.endswith(suffix) and path.is_file():
+                    found.append((path.stat().st_mtime, path))
+        except OSError as exc:  # the USB disk went away while it was read
+            log.warning("cannot list backups in %s: %s", self.backup_dir, exc)
+        return [path for _, path in sorted(found, key=lambda item: item[0], reverse=True)]
 
     def rotate(self, keep: int) -> list[Path]:
         """Delete all but the newest `keep` regular backups; returns what was deleted."""
@@ -126,24 +136,18 @@ class BackupService:
         """Replace the database with a verified backup; the current data is backed up first.
 
         Returns the safety backup of the data that was replaced (None if there was none).
+        Nothing is touched when the backup does not pass `verify`.
         """
-        if not source.is_file():
-            raise ValidationError(f"Không tìm thấy tệp sao lưu {source}.")
+        self.verify(source)
         if self.db.sqlite_file is not None:
             return self._restore_sqlite(source)
-        return self._restore_pg(source)
+        safety = self.backup_now(prefix="truoc-khoi-phuc")
+        self.db.dispose()
+        pg_tools.restore(self.db.url, source)
+        log.info("database restored from %s", source)
+        return safety
 
     def _restore_sqlite(self, source: Path) -> Path | None:
-        problems = check_sqlite_file(source)
-        if problems:
-            raise ValidationError(["Tệp sao lưu không dùng được:", *problems[:5]])
-        revision = _sqlite_revision(source)
-        if revision is None:
-            raise ValidationError("Tệp này không phải bản sao lưu của phần mềm Một Cửa.")
-        if revision not in known_revisions():
-            raise ValidationError(
-                "Bản sao lưu do phiên bản phần mềm mới hơn tạo ra; hãy cài phiên bản mới trước."
-            )
         target = self.db.sqlite_file
         assert target is not None
         safety = None
@@ -163,40 +167,6 @@ class BackupService:
         for extra in ("-wal", "-shm"):
             Path(str(target) + extra).unlink(missing_ok=True)
         os.replace(staged, target)
-        log.info("database restored from %s", source)
-        return safety
-
-    def _restore_pg(self, source: Path) -> Path | None:
-        tool = find_pg_tool("pg_restore")
-        if tool is None:
-            raise ServiceError("Không tìm thấy công cụ pg_restore: hãy cài gói PostgreSQL client.")
-        listing = subprocess.run(
-            [tool, "--list", str(source)], capture_output=True, text=True, timeout=600, check=False
-        )
-        if listing.returncode != 0 or "alembic_version" not in listing.stdout:
-            raise ValidationError("Tệp này không phải bản sao lưu PostgreSQL của phần mềm Một Cửa.")
-        safety = self.backup_now(prefix="truoc-khoi-phuc")
-        self.db.dispose()
-        args, env = _pg_args(self.db.url)
-        result = subprocess.run(
-            [
-                tool,
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--single-transaction",
-                *args,
-                str(source),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=3600,
-            check=False,
-        )
-        if result.returncode != 0:
-            log.error("pg_restore failed: %s", result.stderr.strip())
-            raise ServiceError(f"Khôi phục không thành công: {result.stderr.strip()}")
         log.info("database restored from %s", source)
         return safety
 
@@ -233,8 +203,18 @@ def file_time(path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime, VN_TZ).replace(tzinfo=None)
 
 
+def _reason(exc: BaseException) -> str:
+    """The operating system's words for a failure ("No space left on device"), else the text."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
+
+
 def _sqlite_revision(path: Path) -> str | None:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else None

@@ -128,7 +128,10 @@ class OfficeService:
         station: str,
         is_demo: bool = False,
     ) -> Principal:
-        """Create the office, its counters and the first admin in one transaction."""
+        """Create the office, its counters and the first admin in one transaction.
+
+        The first admin must change the password at first sign-in, except in the demo office.
+        """
         problems = office_setup_problems(setup)
         if problems:
             raise ValidationError(problems)
@@ -169,8 +172,17 @@ class OfficeService:
                 agency_code=office.agency_code,
                 counters=setup.counter_count,
             )
+            # The first password was typed at set-up (often by an installer or a script): the
+            # admin chooses their own at first sign-in. The demo office's are published anyway.
+            must_change = not is_demo
             user = accounts._add_user(
-                session, system, admin.username, admin.full_name, Role.ADMIN, admin.password, False
+                session,
+                system,
+                admin.username,
+                admin.full_name,
+                Role.ADMIN,
+                admin.password,
+                must_change,
             )
             return Principal(user.id, user.username, user.full_name, Role.ADMIN, station)
 

@@ -32,9 +32,10 @@ from counter_app.domain.rating import (
 )
 from counter_app.domain.roles import Role
 from counter_app.domain.text import normalize
+from counter_app.services.crash_points import crash_point
 from counter_app.services.dossier_queries import DossierQueries
 from counter_app.services.errors import NotFound, PermissionDenied, ValidationError
-from counter_app.services.principal import Principal
+from counter_app.services.principal import Principal, require_role
 from counter_app.services.queue_models import QueueEventInfo
 from counter_app.settings import RatingSettings
 from counter_app.sync.outbox import mark_rating
@@ -162,6 +163,7 @@ class RatingService:
 
     def submit(self, principal: Principal, rating: RatingInput) -> RatingSaved:
         """Save a citizen's answer once; the same answer resent returns the first save."""
+        require_role(principal, *Role)  # signed in; only a device may rate (_check_rater)
         key = rating.event_key
         reasons = clean_reasons(rating.reasons)
         comment = normalize(rating.comment)
@@ -213,10 +215,12 @@ class RatingService:
                 session.add(row)
                 session.flush()
                 mark_rating(session, row, now)
+                crash_point("rating_before_commit")  # crash tests: the journal keeps it
         except IntegrityError:
             # Another screen saved this event (or this answer) between our check and insert.
             log.info("rating for %s refused: already saved", key)
             raise AlreadyRated() from None
+        crash_point("rating_after_commit")  # crash tests: still in the journal, saved once
         log.info("rating saved for %s at counter %s (%s)", key, ctx.counter, rating.channel)
         return RatingSaved(key, level.code, rated_at)
 

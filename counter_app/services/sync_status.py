@@ -129,8 +129,9 @@ class SyncStatusService:
             for r in rows
         ]
 
-    def token(self) -> str:
-        """The province's token for this office ("" when none was entered)."""
+    def token(self, principal: Principal) -> str:
+        """The province's token for this office ("" when none was entered); admins only."""
+        require_role(principal, Role.ADMIN)
         with self.db.read() as session:
             return state.get(session, state.TOKEN)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.app_context import AppContext
-from counter_app.services.accounts import password_problems
+from counter_app.services.passwords import MIN_LENGTH_FLOOR, password_problems
 from counter_app.services.principal import Principal
 from counter_app.ui import texts
 from counter_app.ui.errors import attempt
@@ -36,8 +36,11 @@ class ChangePasswordDialog(QDialog):
         self.ctx, self.principal = ctx, principal
         self.setWindowTitle(texts.CHANGE_PASSWORD_TITLE)
         self.setMinimumWidth(440)
+        minimum = max(ctx.settings.security.min_password_length, MIN_LENGTH_FLOOR)
         intro = QLabel(
-            texts.CHANGE_PASSWORD_REQUIRED if required else texts.CHANGE_PASSWORD_OPTIONAL
+            (texts.CHANGE_PASSWORD_REQUIRED if required else texts.CHANGE_PASSWORD_OPTIONAL)
+            + "\n"
+            + texts.PASSWORD_RULE.format(minimum=minimum)
         )
         intro.setWordWrap(True)
         self.old = _password_edit()

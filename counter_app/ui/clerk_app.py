@@ -12,8 +12,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
 from counter_app.services.errors import ServiceError
+from counter_app.services.principal import Principal
 from counter_app.settings import Settings
 from counter_app.ui import errors, texts
+from counter_app.ui.backup_watch import install_backup_watch
 from counter_app.ui.change_password_dialog import ChangePasswordDialog
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow
@@ -38,29 +40,41 @@ class ClerkSession(QObject):
             login = LoginDialog(self.ctx)
             if login.exec() != QDialog.DialogCode.Accepted or login.principal is None:
                 return False
-            principal = login.principal
-            try:
-                must_change = self.ctx.accounts.must_change_password(principal)
-            except (ServiceError, SQLAlchemyError) as exc:
-                errors.show_error(None, exc)
-                continue
-            if must_change:
-                change = ChangePasswordDialog(self.ctx, principal, required=True)
-                if change.exec() != QDialog.DialogCode.Accepted:
-                    errors.guarded(None, lambda p=principal: self.ctx.accounts.sign_out(p))
-                    continue
-            self.window = MainWindow(self.ctx, principal, self.sync)
-            self.window.closed.connect(self._on_window_closed)
-            self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-            self.window.show()
-            return True
+            if self.open_window(login.principal):
+                return True
+
+    def open_window(self, principal: Principal) -> bool:
+        """The required password change first (it cannot be skipped), then the main window."""
+        try:
+            must_change = self.ctx.accounts.must_change_password(principal)
+        except (ServiceError, SQLAlchemyError) as exc:
+            errors.show_error(None, exc)
+            return False
+        if must_change:
+            change = ChangePasswordDialog(self.ctx, principal, required=True)
+            if change.exec() != QDialog.DialogCode.Accepted:
+                errors.guarded(None, lambda p=principal: self.ctx.accounts.sign_out(p))
+                return False
+        self.window = MainWindow(self.ctx, principal, self.sync)
+        install_backup_watch(self.window, self.ctx, principal)  # lives as the window's child
+        self.window.closed.connect(self._on_window_closed)
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.window.show()
+        return True
 
     def _on_window_closed(self, to_login: bool) -> None:
+        taken_over = self.window.next_principal if self.window is not None else None
         self.window = None
-        if to_login:
+        if taken_over is not None:  # another person signed in at the lock screen
+            QTimer.singleShot(0, lambda: self._take_over(taken_over))
+        elif to_login:
             QTimer.singleShot(0, self._back_to_login)
         else:
             self.app.quit()
+
+    def _take_over(self, principal: Principal) -> None:
+        if not self.open_window(principal):
+            self._back_to_login()
 
     def _back_to_login(self) -> None:
         if not self.sign_in():

@@ -33,6 +33,7 @@ from counter_app.ui.clerk.home_page import HomePage
 from counter_app.ui.clerk.queue_admin_page import QUEUE_ADMIN_ROLES, QueueAdminPage
 from counter_app.ui.dashboard.page import DashboardPage
 from counter_app.ui.dossiers.list_page import DossiersPage
+from counter_app.ui.idle_lock import IdleLock
 from counter_app.ui.intake.page import IntakePage
 from counter_app.ui.ratings.page import RatingsPage
 from counter_app.ui.reports.page import DossierReportsPage
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.ctx, self.principal, self.sync = ctx, principal, sync
         self._signed_out = False
         self._to_login = False
+        self.next_principal: Principal | None = None  # who took over at the lock screen
         self.setWindowTitle(texts.APP_TITLE)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -115,6 +117,10 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
         self.navigation.setCurrentRow(0)
+        minutes = ctx.settings.security.idle_lock_minutes
+        self.idle_lock = IdleLock(self, ctx, principal, minutes)
+        self.idle_lock.sign_out_requested.connect(self.sign_out)
+        self.idle_lock.switch_user.connect(self._hand_over)
 
     def _link_intake_to_calling(self) -> None:
         """A dossier saved at intake is joined to the ticket being served at this counter."""
@@ -203,8 +209,14 @@ class MainWindow(QMainWindow):
         self.signed_out.emit()
         self.close()
 
+    def _hand_over(self, principal: Principal) -> None:
+        """Another person signed in at the lock screen: this session ends, theirs opens."""
+        self.next_principal = principal
+        self.sign_out()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window signs out (Qt API)."""
+        self.idle_lock.stop()
         self._record_sign_out()
         super().closeEvent(event)
         self.closed.emit(self._to_login)

@@ -1071,3 +1071,29 @@ DREPORT_CHART_EMPTY = (
     "chưa có gì để vẽ."
 )
 QREPORT_SAVE_TITLE = "Lưu báo cáo xếp hàng"
+# Backup warning in the clerk window's status bar (counter_app/ui/backup_warning.py).
+BACKUP_WARN_TIME_FORMAT = "%d/%m/%Y %H:%M"
+BACKUP_WARN_STALE = "Chưa sao lưu dữ liệu từ {at} — kiểm tra ổ USB sao lưu"
+BACKUP_WARN_NEVER = "Chưa có bản sao lưu dữ liệu nào — kiểm tra ổ USB sao lưu"
+BACKUP_WARN_FAILED = "Sao lưu lúc {failed} không thành công — kiểm tra ổ USB sao lưu"
+BACKUP_WARN_CLERK = "Dữ liệu chưa được sao lưu gần đây — vui lòng báo cán bộ quản trị"
+BACKUP_WARN_TIP_LAST = "Lần sao lưu tốt gần nhất: {at}"
+BACKUP_WARN_TIP_NONE = "Chưa có lần sao lưu nào thành công."
+BACKUP_WARN_TIP_ERROR = "Lỗi lần gần nhất: {error}"
+BACKUP_WARN_TIP_HELP = (
+    "Cắm lại ổ USB sao lưu: phần mềm tự sao lưu lại trong vòng 30 phút "
+    "(quản trị có thể bấm «Sao lưu ngay» ở trang «Sao lưu»)."
+)
+
+# Idle lock of the clerk window (ui/idle_lock.py)
+IDLE_LOCK_TITLE = "Phiên làm việc đã khóa"
+IDLE_LOCK_MESSAGE = (
+    "Không có thao tác nào trong {minutes} phút nên màn hình đã tự khóa. "
+    "Công việc đang làm vẫn được giữ nguyên."
+)
+IDLE_LOCK_PROMPT = "Nhập mật khẩu của {name} để làm việc tiếp."
+IDLE_LOCK_UNLOCK = "Mở khóa"
+IDLE_LOCK_OTHER_USER = (
+    "Người khác đăng nhập sẽ kết thúc phiên của {name}; phần việc chưa lưu của phiên đó sẽ mất."
+)
+PASSWORD_RULE = "Mật khẩu mới: ít nhất {minimum} ký tự, có cả chữ và số (hoặc ký tự đặc biệt)."

@@ -101,9 +101,18 @@ def test_first_run_opens_the_wizard_then_the_login(tmp_path: Path, qapp, message
         wizard.accept()  # Finish: validates the summary page, which saves
         return True
 
-    timer = drive(
-        [wizard_step, sign_in("quantri", PASSWORD), in_main_window(MainWindow.close)], failures
-    )
+    def first_password_change() -> bool:  # the first admin chooses their own password
+        dialog = visible(ChangePasswordDialog)
+        if not isinstance(dialog, ChangePasswordDialog):
+            return False
+        for edit, value in ((dialog.old, PASSWORD), (dialog.new, "RiengToi2026")):
+            type_text(edit, value)
+        type_text(dialog.confirm, "RiengToi2026")
+        dialog.save_button.click()
+        return True
+
+    steps = [wizard_step, sign_in("quantri", PASSWORD), first_password_change]
+    timer = drive([*steps, in_main_window(MainWindow.close)], failures)
     code = run_clerk(dirs, load_settings(dirs))
     timer.stop()
     assert not failures, failures

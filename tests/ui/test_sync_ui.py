@@ -73,7 +73,7 @@ def test_admin_enters_the_token_and_sending_starts(office, qtbot, monkeypatch, p
     bridge.start()
     try:
         page.ask_token()
-        assert ctx.sync_status.token() == token
+        assert ctx.sync_status.token(office.admin) == token
         qtbot.waitUntil(lambda: ctx.sync_status.overview().last_success is not None, timeout=15000)
         page.refresh()
         assert page.headline.text().startswith(texts.SYNC_STATUS_OK)
