@@ -937,7 +937,6 @@ QREPORT_NOTE = (
     "Chờ: từ lúc lấy số đến lúc được gọi tại quầy phục vụ cuối cùng; phục vụ: từ lúc gọi đến lúc "
     "xong. P90: 90% lượt không vượt quá giá trị này."
 )
-QREPORT_EXPORTING = "Đang xuất báo cáo…"
 QREPORT_FILE_NAME = "Bao-cao-xep-hang_{start:%Y%m%d}-{end:%Y%m%d}"
 
 # --- dossier reports (Báo cáo hồ sơ) ---
@@ -968,34 +967,15 @@ DREPORT_SUMMARY_HEADERS = (
     "Dừng\nxử lý",
     "Từ chối\ntiếp nhận",
 )
-DREPORT_PROVINCE_HEADERS = (
-    "STT",
-    "Lĩnh vực",
-    "Nhận giải quyết:\ntổng số",
-    "Trong kỳ:\ntrực tuyến",
-    "Trong kỳ: trực tiếp,\nbưu chính",
-    "Kỳ trước\nchuyển qua",
-    "Đã giải quyết:\ntổng số",
-    "Trước\nhạn",
-    "Đúng\nhạn",
-    "Quá\nhạn",
-    "Đang giải quyết:\ntổng số",
-    "Trong\nhạn",
-    "Quá\nhạn",
-)
 DREPORT_EXPORT_XLSX = "Xuất Excel"
 DREPORT_EXPORT_PDF = "Xuất PDF"
 DREPORT_PROVINCE_PDF = "Báo cáo gửi tỉnh (PDF)"
 DREPORT_PROVINCE_XLSX = "Báo cáo gửi tỉnh (Excel)"
 DREPORT_LOADING = "Đang tải số liệu…"
-DREPORT_EXPORTING = "Đang xuất báo cáo…"
 DREPORT_EMPTY = "Không có hồ sơ nào trong kỳ này."
 DREPORT_HEADLINE = (
     "Tiếp nhận {received} hồ sơ, kỳ trước chuyển qua {carried}; đã giải quyết {resolved} "
     "({late} quá hạn); đang giải quyết {open}."
-)
-DREPORT_PROVINCE_NOTE = (
-    "Biểu mẫu báo cáo định kỳ gửi tỉnh: mỗi dòng là một lĩnh vực, số liệu theo kỳ đã chọn."
 )
 DREPORT_SAVE_TITLE = "Lưu báo cáo hồ sơ"
 DREPORT_FILE_NAME = "Bao-cao-ho-so_{start:%Y%m%d}-{end:%Y%m%d}"
