@@ -96,12 +96,14 @@ def make_engine(url: str, *, busy_timeout_ms: int = 10000, connect_timeout_s: in
         engine = create_engine(
             url,
             connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
+            hide_parameters=True,  # a database error's text goes to the log: no citizen data
         )
         _configure_sqlite(engine, busy_timeout_ms)
         return engine
     return create_engine(
         url,
         pool_pre_ping=True,
+        hide_parameters=True,
         pool_size=5,
         max_overflow=5,
         connect_args={"connect_timeout": connect_timeout_s, "application_name": "mot-cua-counter"},
