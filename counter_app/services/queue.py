@@ -26,6 +26,7 @@ from counter_app.domain.queue import (
     ticket_label,
 )
 from counter_app.domain.roles import Role
+from counter_app.services.crash_points import crash_point
 from counter_app.services.errors import NotFound, ValidationError
 from counter_app.services.principal import Principal, require_role
 from counter_app.services.queue_areas import QueueAreas
@@ -75,6 +76,7 @@ class QueueService(QueueAreas):
                 ahead = self._ahead(session, area_id, now, priority)
                 recent = self._recent_service(session, area_id, now)
                 number = next_value(session, f"ticket:{area.prefix}", now.date().isoformat())
+                crash_point("ticket_number_taken")  # crash tests: the number must come back
                 label = ticket_label(area.prefix, number)
                 ticket_id = session.execute(
                     insert(Ticket)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,6 +22,8 @@ from counter_app.clock import Clock
 from counter_app.domain.backoff import backoff_seconds
 from counter_app.domain.sync_payload import attachment_hashes
 from counter_app.services.attachment_store import AttachmentStore
+from counter_app.services.crash_points import CRASH_ENV as CRASH_ENV  # the tests' name
+from counter_app.services.crash_points import crash_point as crash_point
 from counter_app.settings import SyncSettings
 from counter_app.sync import lease, state
 from counter_app.sync.provincial import (
@@ -43,14 +43,6 @@ log = logging.getLogger(__name__)
 
 LEASE_TTL = timedelta(minutes=2)
 READY_STATES = ("pending", "sending")
-#: Environment variable naming a point where the sender kills itself (crash tests only).
-CRASH_ENV = "MOTCUA_SYNC_CRASH_AT"
-
-
-def crash_point(name: str) -> None:
-    """Die here, like a power cut, when the crash tests ask for it."""
-    if os.environ.get(CRASH_ENV) == name:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass

@@ -6,11 +6,11 @@
 Sending builds the services and a SyncSender (small batches, so that crash points fall in the
 middle of a backlog; the real clock) and runs ``run_once(now_please=True)`` until no operation
 waits, printing a one-line JSON summary per round. The token defaults to the one stored in the
-database. With ``MOTCUA_SYNC_CRASH_AT=<point>`` the process SIGKILLs itself at that point, after
+database. With ``MOTCUA_CRASH_AT=<point>`` the process SIGKILLs itself at that point, after
 letting it pass ``--crash-skip`` times. Exit status: 0 when drained, 1 otherwise.
 
 ``--make N`` receives N varied dossiers through the intake service of an office set up by
-``dossier_fixtures.make_counter``; with ``MOTCUA_SYNC_CRASH_AT=after_outbox_commit`` it dies
+``dossier_fixtures.make_counter``; with ``MOTCUA_CRASH_AT=after_outbox_commit`` it dies
 right after the commit of dossier ``--crash-skip`` + 1.
 
 The helpers (an office on an existing database, varied citizens and intakes, noise images, a

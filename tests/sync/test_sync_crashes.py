@@ -1,7 +1,7 @@
 """Power cuts in the middle of syncing: the sender (or intake) SIGKILLed, then restarted.
 
 Each test runs tests/sync/sender_process.py as a real process against a fresh reference server,
-kills it at one point (MOTCUA_SYNC_CRASH_AT, or from here while a file is being uploaded),
+kills it at one point (MOTCUA_CRASH_AT, or from here while a file is being uploaded),
 checks that it died by SIGKILL, restarts it without the variable, and then checks every
 invariant of tests/sync/sync_invariants.py: each local dossier on the server exactly once with
 identical content, attachments complete with matching hashes, upstream changes applied once.

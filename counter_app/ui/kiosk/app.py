@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
+from counter_app.services.ticket_printing import settle_interrupted_prints
 from counter_app.settings import Settings
 from counter_app.ui import texts
 from counter_app.ui.errors import attempt
@@ -26,6 +27,7 @@ def show_kiosk(ctx: AppContext, app: QApplication) -> KioskWindow | None:
     if principal is None:
         return None
     log.info("kiosk opened by %s (%s)", principal.username, principal.role)
+    settle_interrupted_prints(ctx.queue, principal)  # a power cut mid-print: alert the clerks
     window = KioskWindow(ctx, principal)
     window.exit_requested.connect(app.quit)
     window.show_full_screen()
