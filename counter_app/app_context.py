@@ -102,6 +102,7 @@ class AppContext:
         store = AttachmentStore(
             self.settings.attachments_dir(self.dirs), self.settings.attachments.max_mb * 1024 * 1024
         )
+        store.sweep_partials()
         self.attachments = AttachmentService(self.db, store, self.clock)
         self.intake = IntakeService(self.db, self.calendar, self.clock, self.attachments)
         self.lifecycle = LifecycleService(self.db, self.calendar, self.clock)

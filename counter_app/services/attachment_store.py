@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,8 @@ WRITE_MISMATCH = (
     "Tệp ghi ra ổ đĩa không khớp bản gốc nên chưa được lưu. Hãy thử lại và kiểm tra ổ đĩa."
 )
 NOT_STORED = "Không tìm thấy tệp đính kèm trong thư mục dữ liệu (có thể đã bị xóa hoặc ở máy khác)."
+#: A file still being written is younger than this; an older `.part` file is debris.
+PARTIAL_MAX_AGE_S = 600.0
 
 
 def format_size(size_bytes: int, round_up: bool = True) -> str:
@@ -90,6 +93,22 @@ class AttachmentStore:
     def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.root = Path(root)
         self.max_bytes = max_bytes
+
+    def sweep_partials(self, older_than_s: float = PARTIAL_MAX_AGE_S) -> int:
+        """Delete half-written files a power cut left behind; returns how many went."""
+        if not self.root.is_dir():
+            return 0
+        limit, swept = time.time() - older_than_s, 0
+        for part in self.root.glob("*/*/.*.part"):
+            try:
+                if part.stat().st_mtime < limit:
+                    part.unlink()
+                    swept += 1
+            except OSError as exc:  # another station's sweep, or a file in use: try next time
+                log.warning("could not remove a half-written attachment file: %s", exc)
+        if swept:
+            log.info("removed %d half-written attachment file(s) left by a power cut", swept)
+        return swept
 
     def inspect(self, path: str | os.PathLike[str]) -> FileFacts:
         """Read and check a file: size, kind by content, whole, pages; ValidationError if bad."""

@@ -594,3 +594,23 @@ def test_add_joins_the_callers_transaction(service, store, migrated_db, files, d
     with migrated_db.write() as session:
         info = service.add(session, CLERK, dossier_id, facts, paper_position=2)
     assert service.list_for(dossier_id) == [info]
+
+
+def test_half_written_files_left_by_a_power_cut_are_swept(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from counter_app.services.attachment_store import AttachmentStore
+
+    store = AttachmentStore(tmp_path / "store")
+    folder = tmp_path / "store" / "ab" / "cd"
+    folder.mkdir(parents=True)
+    old, fresh, whole = folder / ".x1.part", folder / ".x2.part", folder / ("ab" + "c" * 62)
+    for path in (old, fresh, whole):
+        path.write_bytes(b"scan")
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(whole, (an_hour_ago, an_hour_ago))
+    assert store.sweep_partials() == 1
+    assert not old.exists() and fresh.exists() and whole.exists()
+    assert AttachmentStore(tmp_path / "missing").sweep_partials() == 0
