@@ -35,6 +35,9 @@ if _TESTS_DIR not in sys.path:
 
 from pg_server import PostgresServer, PostgresServerError, find_pg_bindir  # noqa: E402
 
+from db.engine import Database  # noqa: E402
+from db.migrate import migrate  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -139,6 +142,17 @@ def sqlite_url(tmp_path: Path) -> str:
 def db_url(request: pytest.FixtureRequest) -> str:
     fixture = "sqlite_url" if request.param == "sqlite" else "pg_url"
     return str(request.getfixturevalue(fixture))
+
+
+@pytest.fixture
+def migrated_db(db_url: str) -> Iterator[Database]:
+    """A database at the newest schema; runs each test on SQLite and on PostgreSQL."""
+    db = Database(db_url)
+    migrate(db)
+    try:
+        yield db
+    finally:
+        db.dispose()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
