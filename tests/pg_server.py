@@ -371,3 +371,20 @@ class PostgresServer:
             conn.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
             )
+
+
+def skip_without_pg_dump() -> None:
+    """Skip, saying why, when pg_dump is missing; fail instead under MOTCUA_REQUIRE_PG=1 (CI)."""
+    import pytest
+
+    from counter_app.services.backup import find_pg_tool
+
+    if find_pg_tool("pg_dump") is not None:
+        return
+    reason = (
+        "pg_dump is not installed (Debian: postgresql-client): PostgreSQL backups cannot be "
+        "tested here"
+    )
+    if os.environ.get("MOTCUA_REQUIRE_PG") == "1":
+        pytest.fail(reason + " (MOTCUA_REQUIRE_PG=1)", pytrace=False)
+    pytest.skip(reason)

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 from cli_runner import run_cli
 from dossier_fixtures import Counter, complete_intake, make_counter
-from pg_server import find_pg_bindir
+from pg_server import find_pg_bindir, skip_without_pg_dump
 from sqlalchemy import text
 
 from counter_app.domain.dossier_code import parse_code
-from counter_app.services.backup import find_pg_tool
 from counter_app.services.intake import IntakeService
 from db.engine import Database
 from db.migrate import migrate
@@ -49,8 +48,8 @@ def office(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Office]:
     else:
         url = request.getfixturevalue("pg_url")
         env["MOTCUA_DATABASE__URL"] = url
-        if find_pg_tool("pg_dump") is None and "MOTCUA_PG_BINDIR" not in env:
-            pytest.skip("pg_dump not installed")
+        if "MOTCUA_PG_BINDIR" not in env:
+            skip_without_pg_dump()
     yield Office(tmp_path, url, env)
 
 

@@ -7,10 +7,11 @@ import sqlite3
 from datetime import datetime
 
 import pytest
+from pg_server import skip_without_pg_dump
 from sqlalchemy import text
 
 from counter_app.clock import VN_TZ, FrozenClock
-from counter_app.services.backup import BackupService, find_pg_tool
+from counter_app.services.backup import BackupService
 from counter_app.services.errors import ValidationError
 from db.engine import Database
 from db.migrate import migrate
@@ -31,8 +32,8 @@ def _get(db: Database, key: str) -> str | None:
 
 
 def test_backup_then_restore_brings_the_data_back(db_url, tmp_path):
-    if not db_url.startswith("sqlite") and find_pg_tool("pg_dump") is None:
-        pytest.skip("pg_dump not installed: PostgreSQL backup cannot be tested here")
+    if not db_url.startswith("sqlite"):
+        skip_without_pg_dump()
     db = Database(db_url)
     migrate(db)
     clock = FrozenClock(datetime(2026, 11, 23, 17, 5))

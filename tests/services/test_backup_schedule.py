@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pg_server import find_pg_bindir
+from pg_server import find_pg_bindir, skip_without_pg_dump
 from sqlalchemy import text
 
 from counter_app.clock import VN_TZ, FrozenClock
@@ -38,8 +38,8 @@ def _pg_tools_beside_the_test_server(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def db(migrated_db: Database) -> Database:
-    if not migrated_db.is_sqlite and find_pg_tool("pg_dump") is None:
-        pytest.skip("pg_dump not installed: PostgreSQL backups cannot be tested here")
+    if not migrated_db.is_sqlite:
+        skip_without_pg_dump()
     return migrated_db
 
 
@@ -170,8 +170,7 @@ def test_a_station_does_not_back_up_what_another_just_backed_up(db, tmp_path):
 
 @pytest.mark.postgres
 def test_only_one_station_dumps_at_a_time_on_postgresql(pg_url, tmp_path):
-    if find_pg_tool("pg_dump") is None:
-        pytest.skip("pg_dump not installed")
+    skip_without_pg_dump()
     db = Database(pg_url)
     migrate(db)
     clock = FrozenClock(AT)
