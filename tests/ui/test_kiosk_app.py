@@ -12,16 +12,19 @@ import pytest
 from helpers import Step, drive, sign_in_step, visible
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
 
 from counter_app.app_context import AppContext
 from counter_app.paths import AppDirs
 from counter_app.services.kiosk_lock import KioskLock
 from counter_app.services.principal import Principal
+from counter_app.services.ticket_printing import INTERRUPTED
 from counter_app.settings import load_settings, parse_settings
 from counter_app.ui import texts
 from counter_app.ui.kiosk.app import run_kiosk
 from counter_app.ui.kiosk.sign_in import KioskLoginDialog
 from counter_app.ui.kiosk.window import KioskWindow
+from db.models.queue import QueueEvent, ServiceArea, Ticket
 
 
 @pytest.fixture(autouse=True)
@@ -125,3 +128,44 @@ def test_unreachable_database_is_reported(tmp_path: Path, qapp, messages) -> Non
     )
     assert run_kiosk(AppDirs(tmp_path / "cfg", tmp_path / "data"), settings) == 1
     assert messages.shown[0][0] == texts.STARTUP_ERROR_TITLE
+
+
+def test_start_up_marks_a_print_cut_by_a_power_loss_as_failed(
+    tmp_path: Path, qapp, messages
+) -> None:
+    """A ticket taken before a power cut, its print never recorded: failed at start, clerks told."""
+    dirs = AppDirs(tmp_path / "cfg", tmp_path / "data").demo()
+    found: dict[str, object] = {}
+
+    def cut_print(ctx: AppContext) -> None:
+        KioskLock(ctx.db).set_pin(Principal.system(ctx.station), "135790")
+        kiosk = ctx.accounts.sign_in("kiosk", "Demo@2026")
+        with ctx.db.read() as session:
+            area = session.scalars(select(ServiceArea.id).order_by(ServiceArea.id)).first()
+        ticket = ctx.queue.issue(kiosk, area)  # the number was taken, then the power went
+        found["ctx"], found["ticket"] = ctx, ticket
+
+    def check(window: KioskWindow) -> bool:
+        ctx, ticket = found["ctx"], found["ticket"]
+        with ctx.db.read() as session:  # type: ignore[attr-defined]
+            status = session.get(Ticket, ticket.id).print_status  # type: ignore[attr-defined]
+            events = session.scalars(
+                select(QueueEvent).where(QueueEvent.kind == "print_failed")
+            ).all()
+        found["status"] = status
+        found["events"] = [(e.label, e.details.get("error")) for e in events]
+        window.open_exit()
+        for digit in "135790":
+            window.pin_pad.keys[digit].click()
+        window.pin_pad.exit.click()
+        return True
+
+    failures: list[BaseException] = []
+    timer = drive_kiosk([sign_in("kiosk", "Demo@2026"), in_kiosk(check)], failures)
+    code = run_kiosk(dirs, load_settings(dirs), demo=True, on_ready=cut_print)
+    timer.stop()
+    assert not failures, failures
+    assert code == 0
+    label = found["ticket"].label  # type: ignore[attr-defined]
+    assert found["status"] == "failed"
+    assert found["events"] == [(label, INTERRUPTED)]
